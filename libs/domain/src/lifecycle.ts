@@ -1,0 +1,437 @@
+import { authorityRefusal, type Actor, type Authority } from './actors';
+import { consensusNotReached, type ConsensusStatus } from './consensus';
+import { DomainError, ok, refuse, type Decision } from './errors';
+import {
+  DRAFT_ACTIONS,
+  isDraftAction,
+  type ConsensusMethod,
+  type DraftAction,
+  type DraftStatus,
+} from './vocabulary';
+import { calendarDate, joinOr, longDate, normaliseSpace, utcDate } from './wording';
+
+/** What the rules need to know about a draft. */
+export interface DraftFacts {
+  status: DraftStatus;
+  /** The member state holding the pen, by code. */
+  penholder: string;
+  adoptingBodyCode: string;
+  /** The body that reviews drafts ('SOC' in the demo): data, not code. */
+  reviewingBodyCode: string;
+  /** Number of the latest revision; 0 while the draft has none. */
+  currentRevision: number;
+}
+
+export interface MeetingFacts {
+  bodyCode: string;
+  /** ISO date the meeting opens. */
+  opensOn: string;
+}
+
+interface StatusRule {
+  /** No action leaves a final status, and its text can no longer change. */
+  final: boolean;
+  /** What uploading a revision does here: allowed, allowed but reopens review, or refused. */
+  revision: 'allowed' | 'reopens' | 'closed';
+  /** Whether member states' positions are being taken. */
+  positionsOpen: boolean;
+  /** Completes "the draft is …". */
+  label: string;
+}
+
+export const DRAFT_STATUS_RULES = {
+  PROPOSED: { final: false, revision: 'allowed', positionsOpen: false, label: 'proposed' },
+  UNDER_SOC_REVIEW: {
+    final: false,
+    revision: 'allowed',
+    positionsOpen: true,
+    label: 'under review',
+  },
+  // Any change of text after consensus reopens review (DESIGN: audited, with a reason).
+  CONSENSUS: {
+    final: false,
+    revision: 'reopens',
+    positionsOpen: false,
+    label: 'agreed by consensus',
+  },
+  ADOPTED: { final: true, revision: 'closed', positionsOpen: false, label: 'adopted' },
+  WITHDRAWN: { final: true, revision: 'closed', positionsOpen: false, label: 'withdrawn' },
+} as const satisfies Record<DraftStatus, StatusRule>;
+
+/** What a transition request must carry besides the action. */
+export type TransitionInput = 'reason' | 'meeting';
+
+export interface TransitionContext {
+  draft: DraftFacts;
+  actor: Actor;
+  reason: string | null;
+  consensus: ConsensusStatus;
+  meeting: MeetingFacts | null;
+  now: Date;
+}
+
+interface TransitionRule {
+  from: readonly DraftStatus[];
+  to: DraftStatus;
+  who: readonly Authority[];
+  needs: readonly TransitionInput[];
+  method?: ConsensusMethod;
+  /** Completes "only … may …". */
+  doing: string;
+  /** The action as a noun, for "… is not possible while …". */
+  name: string;
+  /** Conditions on the draft beyond status, authority and inputs; null when met. */
+  guard: (context: TransitionContext) => DomainError | null;
+}
+
+/**
+ * The draft lifecycle (DESIGN.md, "The draft lifecycle"): for each action, the statuses it
+ * leaves from, the status it enters, who may take it, what the request must carry and the
+ * condition it guards. Revisions and silence procedures are not actions on this table: see
+ * decideRevision and decideSilenceConsensus below, and silence.ts.
+ */
+export const LIFECYCLE = {
+  submit: {
+    from: ['PROPOSED'],
+    to: 'UNDER_SOC_REVIEW',
+    who: ['secretariat'],
+    needs: [],
+    doing: 'submit the draft for review',
+    name: 'Submission for review',
+    guard: ({ draft }) =>
+      draft.currentRevision >= 1
+        ? null
+        : new DomainError(
+            'REVISION_REQUIRED',
+            'The draft has no text yet: upload its first revision before submitting it for review.',
+            { facts: { currentRevision: draft.currentRevision } },
+          ),
+  },
+  'declare-consensus': {
+    from: ['UNDER_SOC_REVIEW'],
+    to: 'CONSENSUS',
+    who: ['reviewing-chair', 'adopting-chair'],
+    needs: [],
+    method: 'explicit',
+    doing: 'declare consensus',
+    name: 'A declaration of consensus',
+    guard: ({ consensus }) => (consensus.reached ? null : consensusNotReached(consensus)),
+  },
+  adopt: {
+    from: ['CONSENSUS'],
+    to: 'ADOPTED',
+    who: ['adopting-chair'],
+    needs: ['meeting'],
+    doing: 'record the adoption of this draft',
+    name: 'Adoption',
+    guard: adoptionMeetingGuard,
+  },
+  reopen: {
+    from: ['CONSENSUS'],
+    to: 'UNDER_SOC_REVIEW',
+    who: ['reviewing-chair', 'adopting-chair'],
+    needs: ['reason'],
+    doing: 'reopen review',
+    name: 'Reopening review',
+    guard: () => null,
+  },
+  withdraw: {
+    // DESIGN: "possible before consensus, by the secretariat or the penholder state".
+    from: ['PROPOSED', 'UNDER_SOC_REVIEW'],
+    to: 'WITHDRAWN',
+    who: ['secretariat', 'penholder-delegate'],
+    needs: [],
+    doing: 'withdraw the draft',
+    name: 'Withdrawal',
+    guard: () => null,
+  },
+} as const satisfies Record<DraftAction, TransitionRule>;
+
+// Compile-time checks that the two tables agree: every status that is not final has a way
+// out, no final status has one, and every status but the first can be reached.
+type LeftFrom = (typeof LIFECYCLE)[DraftAction]['from'][number];
+type Entered = (typeof LIFECYCLE)[DraftAction]['to'];
+type FinalStatus = {
+  [S in DraftStatus]: (typeof DRAFT_STATUS_RULES)[S]['final'] extends true ? S : never;
+}[DraftStatus];
+type IsNever<T> = [T] extends [never] ? true : false;
+type Assert<T extends true> = T;
+export type LifecycleIsComplete = [
+  Assert<IsNever<Exclude<DraftStatus, FinalStatus | LeftFrom>>>,
+  Assert<IsNever<Extract<LeftFrom, FinalStatus>>>,
+  Assert<IsNever<Exclude<DraftStatus, Entered | 'PROPOSED'>>>,
+];
+
+export function isFinalStatus(status: DraftStatus): boolean {
+  return DRAFT_STATUS_RULES[status].final;
+}
+
+/** The actions the table lets leave a status, whoever asks. */
+export function actionsFrom(status: DraftStatus): DraftAction[] {
+  return DRAFT_ACTIONS.filter((action) =>
+    (LIFECYCLE[action].from as readonly DraftStatus[]).includes(status),
+  );
+}
+
+function draftClosed(status: DraftStatus, facts: Record<string, unknown>): DomainError {
+  return new DomainError(
+    'DRAFT_CLOSED',
+    `This draft has been ${DRAFT_STATUS_RULES[status].label} and can no longer change.`,
+    { facts: { status, ...facts } },
+  );
+}
+
+function statusRefusal(status: DraftStatus, action: DraftAction): DomainError | null {
+  if (isFinalStatus(status)) return draftClosed(status, { action });
+  if ((LIFECYCLE[action].from as readonly DraftStatus[]).includes(status)) return null;
+  const allowedActions = actionsFrom(status);
+  const possible = allowedActions.map((a) => LIFECYCLE[a].name.toLowerCase());
+  return new DomainError(
+    'TRANSITION_NOT_ALLOWED',
+    `${LIFECYCLE[action].name} is not possible while the draft is ${DRAFT_STATUS_RULES[status].label}` +
+      (possible.length > 0 ? `; possible now: ${joinOr(possible)}.` : '.'),
+    { facts: { status, action, allowedActions } },
+  );
+}
+
+function adoptionMeetingGuard({ draft, meeting, now }: TransitionContext): DomainError | null {
+  // A missing meeting is refused with the inputs (MEETING_REQUIRED); nothing to check here.
+  if (!meeting) return null;
+  if (meeting.bodyCode !== draft.adoptingBodyCode) {
+    return new DomainError(
+      'WRONG_BODY',
+      `This draft is adopted by the ${draft.adoptingBodyCode}; the meeting chosen is a meeting of the ${meeting.bodyCode}.`,
+      {
+        field: 'meetingId',
+        facts: { meetingBodyCode: meeting.bodyCode, adoptingBodyCode: draft.adoptingBodyCode },
+      },
+    );
+  }
+  const opensOn = calendarDate(meeting.opensOn);
+  const today = utcDate(now);
+  if (today < opensOn) {
+    return new DomainError(
+      'MEETING_NOT_OPEN',
+      `The meeting opens on ${longDate(opensOn)}; its adoptions can be recorded from that day.`,
+      { facts: { opensOn, today } },
+    );
+  }
+  return null;
+}
+
+function normaliseReason(reason: string | null | undefined): string | null {
+  if (typeof reason !== 'string') return null;
+  const text = normaliseSpace(reason);
+  return text === '' ? null : text;
+}
+
+function reasonRequired(doing: string): DomainError {
+  return new DomainError(
+    'REASON_REQUIRED',
+    `Give a reason to ${doing}; it is kept in the record.`,
+    {
+      field: 'reason',
+    },
+  );
+}
+
+export interface TransitionRequest {
+  draft: DraftFacts;
+  action: DraftAction;
+  actor: Actor;
+  reason?: string | null;
+  /** Consensus on the current revision, as evaluateConsensus reports it. */
+  consensus: ConsensusStatus;
+  /** The meeting named in the request (adoption); its body and opening date. */
+  meeting?: MeetingFacts | null;
+  now: Date;
+}
+
+export interface TransitionOutcome {
+  from: DraftStatus;
+  to: DraftStatus;
+  /** Set when the transition records consensus. */
+  method?: ConsensusMethod;
+  /** The reason as it should be recorded (spaces normalised), or null if none was given. */
+  reason: string | null;
+  /** The draft leaves review: a running silence procedure on it must be cancelled. */
+  endsSilenceProcedure: boolean;
+}
+
+/**
+ * Decides a transition. Checks, in order: the draft's status (DRAFT_CLOSED,
+ * TRANSITION_NOT_ALLOWED), the actor's authority (ROLE_REQUIRED, NOT_PENHOLDER), the
+ * request's inputs (REASON_REQUIRED, MEETING_REQUIRED), then the action's guard.
+ */
+export function decideTransition(request: TransitionRequest): Decision<TransitionOutcome> {
+  const { draft, action, actor } = request;
+  if (!isDraftAction(action)) {
+    return refuse(
+      new DomainError('TRANSITION_NOT_ALLOWED', `"${String(action)}" is not an action on drafts.`, {
+        field: 'action',
+        category: 'invalid',
+        facts: { status: draft.status, action, allowedActions: actionsFrom(draft.status) },
+      }),
+    );
+  }
+  const rule: TransitionRule = LIFECYCLE[action];
+  const refusal =
+    statusRefusal(draft.status, action) ??
+    authorityRefusal(actor, rule.who, draft, rule.doing, { action });
+  if (refusal) return refuse(refusal);
+
+  const reason = normaliseReason(request.reason);
+  const meeting = request.meeting ?? null;
+  if (rule.needs.includes('reason') && reason === null) return refuse(reasonRequired(rule.doing));
+  if (rule.needs.includes('meeting') && meeting === null) {
+    return refuse(
+      new DomainError(
+        'MEETING_REQUIRED',
+        `Name the meeting of the ${draft.adoptingBodyCode} at which the draft is adopted.`,
+        { field: 'meetingId', facts: { adoptingBodyCode: draft.adoptingBodyCode } },
+      ),
+    );
+  }
+  const guardRefusal = rule.guard({
+    draft,
+    actor,
+    reason,
+    consensus: request.consensus,
+    meeting,
+    now: request.now,
+  });
+  if (guardRefusal) return refuse(guardRefusal);
+
+  return ok({
+    from: draft.status,
+    to: rule.to,
+    ...(rule.method ? { method: rule.method } : {}),
+    reason,
+    endsSilenceProcedure: draft.status === 'UNDER_SOC_REVIEW',
+  });
+}
+
+export interface AvailableAction {
+  action: DraftAction;
+  to: DraftStatus;
+  /** What the request must still carry: a reason, or a meeting when none was given here. */
+  needs: TransitionInput[];
+  /** Whether the action would succeed now, given what `needs` lists. */
+  ready: boolean;
+  /** Why it would not (e.g. CONSENSUS_NOT_REACHED with its facts); null when ready. */
+  refusal: DomainError | null;
+}
+
+export interface AvailableActionsRequest {
+  draft: DraftFacts;
+  actor: Actor;
+  consensus: ConsensusStatus;
+  now: Date;
+  /** The meeting the draft is down for, if known: adoption is then checked against it. */
+  meeting?: MeetingFacts | null;
+}
+
+/**
+ * The actions this actor may take on the draft at its present status, for the desk to
+ * show: an action the actor has no authority for is left out; one they may take but whose
+ * conditions are unmet is listed with ready false and the refusal.
+ */
+export function availableActions(request: AvailableActionsRequest): AvailableAction[] {
+  const { draft, actor } = request;
+  const meeting = request.meeting ?? null;
+  return actionsFrom(draft.status).flatMap((action): AvailableAction[] => {
+    const rule: TransitionRule = LIFECYCLE[action];
+    if (authorityRefusal(actor, rule.who, draft, rule.doing) !== null) return [];
+    const needs = rule.needs.filter((need) => need === 'reason' || meeting === null);
+    const refusal = rule.guard({
+      draft,
+      actor,
+      reason: null,
+      consensus: request.consensus,
+      meeting,
+      now: request.now,
+    });
+    return [{ action, to: rule.to, needs, ready: refusal === null, refusal }];
+  });
+}
+
+export interface SilenceConsensusOutcome {
+  from: DraftStatus;
+  to: 'CONSENSUS';
+  method: 'silence';
+  endsSilenceProcedure: true;
+}
+
+/**
+ * Records consensus by a silence procedure that held. Authority and the procedure's rules
+ * were checked when it started and are judged by concludeSilence; here only the draft must
+ * still be under review (a new revision or a withdrawal cancels the procedure).
+ */
+export function decideSilenceConsensus(request: {
+  draft: DraftFacts;
+}): Decision<SilenceConsensusOutcome> {
+  const refusal = statusRefusal(request.draft.status, 'declare-consensus');
+  if (refusal) return refuse(refusal);
+  return ok({
+    from: request.draft.status,
+    to: LIFECYCLE['declare-consensus'].to,
+    method: 'silence',
+    endsSilenceProcedure: true,
+  });
+}
+
+export interface RevisionRequest {
+  draft: DraftFacts;
+  actor: Actor;
+  /** Required when the revision reopens review (the draft is at CONSENSUS). */
+  reason?: string | null;
+}
+
+export interface RevisionOutcome {
+  /** The revision takes a draft at consensus back under review. */
+  reopens: boolean;
+  /** The draft's status once the revision is stored. */
+  to: DraftStatus;
+  reason: string | null;
+  /** A procedure running on the previous text must be cancelled: silence was asked on it. */
+  endsSilenceProcedure: boolean;
+}
+
+/**
+ * May this actor upload a new revision? The secretariat or a delegate of the penholder, at
+ * any status before adoption. A new revision starts a new round of positions: positions
+ * bind to the revision they were given on, so there is nothing to reset.
+ */
+export function decideRevision(request: RevisionRequest): Decision<RevisionOutcome> {
+  const { draft, actor } = request;
+  const effect = DRAFT_STATUS_RULES[draft.status].revision;
+  if (effect === 'closed') return refuse(draftClosed(draft.status, { action: 'revise' }));
+  const refusal = authorityRefusal(
+    actor,
+    ['secretariat', 'penholder-delegate'],
+    draft,
+    'upload a revision of this draft',
+    { action: 'revise' },
+  );
+  if (refusal) return refuse(refusal);
+  const reason = normaliseReason(request.reason);
+  if (effect === 'reopens') {
+    if (reason === null) {
+      return refuse(
+        reasonRequired('change the text of a draft agreed by consensus, which reopens review'),
+      );
+    }
+    return ok({ reopens: true, to: LIFECYCLE.reopen.to, reason, endsSilenceProcedure: false });
+  }
+  return ok({
+    reopens: false,
+    to: draft.status,
+    reason,
+    endsSilenceProcedure: draft.status === 'UNDER_SOC_REVIEW',
+  });
+}
+
+/** Status words for messages elsewhere in the domain ("while the draft is under review"). */
+export function statusLabel(status: DraftStatus): string {
+  return DRAFT_STATUS_RULES[status].label;
+}
