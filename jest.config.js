@@ -16,7 +16,10 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/libs', '<rootDir>/apps', '<rootDir>/test'],
   testMatch: ['**/*.spec.ts'],
-  transform: { '^.+\\.ts$': ['@swc/jest', swcOptions] },
+  transform: { '^.+\\.[tj]s$': ['@swc/jest', swcOptions] },
+  // ES-module-only dependencies (loaded natively by Node at run time) are compiled to
+  // CommonJS for Jest's module registry.
+  transformIgnorePatterns: ['/node_modules/(?!(content-disposition)/)'],
   moduleNameMapper: {
     '^@chancery/(domain|persistence|documents)$': '<rootDir>/libs/$1/src/index.ts',
   },

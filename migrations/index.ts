@@ -1,3 +1,6 @@
+import { Foundation1764000000000 } from './1764000000000-foundation';
+import { DraftLifecycle1764000001000 } from './1764000001000-draft-lifecycle';
+
 // Every migration, in order. Listed explicitly (not globbed) so the same list works from
 // TypeScript sources in tests and from compiled JavaScript in production.
-export const migrations: Function[] = [];
+export const migrations: Function[] = [Foundation1764000000000, DraftLifecycle1764000001000];

@@ -1,7 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { TEST_ENV, databaseUrl, testDatabasePrefix } from './test-env';
-
-let counter = 0;
 
 function required(name: string): string {
   const value = process.env[name];
@@ -24,8 +23,8 @@ export function testEngine(): 'embedded' | 'server' {
 export async function createTestDatabase(options: { empty?: boolean } = {}): Promise<string> {
   const serverUrl = testServerUrl();
   const prefix = testDatabasePrefix(required(TEST_ENV.runId));
-  counter += 1;
-  const name = `${prefix}${process.pid}_${counter}`;
+  // Each test file has its own module registry, so a counter would repeat across files.
+  const name = `${prefix}${randomBytes(6).toString('hex')}`;
   const admin = new Client({ connectionString: serverUrl });
   await admin.connect();
   try {

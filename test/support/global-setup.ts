@@ -1,3 +1,4 @@
+import './register-paths';
 import { chmod, mkdtemp } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -6,6 +7,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from '../../libs/persistence/src/data-source-options';
 import { startEmbeddedDatabase } from '../../libs/persistence/src/embedded-database';
+import { seedDemoData } from '../../apps/api/src/seed/seed-demo-data';
 import { TEST_ENV, databaseUrl, testDatabasePrefix } from './test-env';
 
 async function freePort(): Promise<number> {
@@ -22,7 +24,7 @@ async function freePort(): Promise<number> {
 /**
  * Tests run against a real PostgreSQL: the one DATABASE_URL names, or an embedded server
  * started here for this run. Each test file gets its own database cloned from a migrated
- * template, so files run in parallel without seeing each other's rows.
+ * and seeded template, so files run in parallel without seeing each other's rows.
  */
 export default async function globalSetup(): Promise<void> {
   let serverUrl = process.env.DATABASE_URL;
@@ -50,6 +52,8 @@ export default async function globalSetup(): Promise<void> {
   await dataSource.initialize();
   try {
     await dataSource.runMigrations();
+    // Every test database starts as a copy of the seeded demo forum.
+    await seedDemoData(dataSource);
   } finally {
     await dataSource.destroy();
   }

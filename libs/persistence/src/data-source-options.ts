@@ -1,5 +1,6 @@
 import type { DataSourceOptions } from 'typeorm';
 import { migrations } from '../../../migrations';
+import { SnakeNamingStrategy } from './naming-strategy';
 import { entities } from './entities';
 
 export interface DatabaseConnectionSettings {
@@ -16,6 +17,7 @@ export function buildDataSourceOptions(settings: DatabaseConnectionSettings): Da
     url: settings.url,
     entities,
     migrations,
+    namingStrategy: new SnakeNamingStrategy(),
     // The schema changes only through migrations; `synchronize` would let an entity edit
     // silently alter a production database.
     synchronize: false,

@@ -1,0 +1,62 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { LoggerModule } from 'nestjs-pino';
+import { ZodValidationPipe } from 'nestjs-zod';
+import type { DataSource } from 'typeorm';
+import { AuthController } from './auth/auth.controller';
+import { AuthGuard } from './auth/auth.guard';
+import { AuthService } from './auth/auth.service';
+import { PrincipalRepository } from './auth/principal.repository';
+import { ProblemDetailsFilter } from './common/problem-details.filter';
+import { APP_CONFIG, type AppConfig } from './config/config';
+import { databaseProviders } from './database/database.providers';
+import { HealthController } from './health/health.controller';
+import { MeetingsController } from './meetings/meetings.controller';
+import { MeetingsService } from './meetings/meetings.service';
+import { ReferenceController } from './reference/reference.controller';
+import { ReferenceService } from './reference/reference.service';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  jwtSecret: string;
+  dataSource: DataSource;
+  engine: 'server' | 'embedded';
+}
+
+@Module({})
+export class AppModule {
+  static register(options: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: options.config.LOG_LEVEL,
+            // Never log credentials, even at debug level.
+            redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+            autoLogging: { ignore: (request) => request.url === '/health' },
+          },
+        }),
+        JwtModule.register({
+          secret: options.jwtSecret,
+          signOptions: { algorithm: 'HS256', expiresIn: options.config.JWT_TTL_SECONDS, issuer: 'chancery' },
+          // Pin the algorithm on verify: a token may not choose how it is checked.
+          verifyOptions: { algorithms: ['HS256'], issuer: 'chancery' },
+        }),
+      ],
+      controllers: [AuthController, HealthController, ReferenceController, MeetingsController],
+      providers: [
+        ...databaseProviders(options.dataSource, options.engine),
+        { provide: APP_CONFIG, useValue: options.config },
+        { provide: APP_PIPE, useClass: ZodValidationPipe },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        PrincipalRepository,
+        AuthService,
+        ReferenceService,
+        MeetingsService,
+      ],
+    };
+  }
+}

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+  .transform((value) => ['true', '1', 'yes'].includes(value));
+
+const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// connection string')
+    .optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(8 * 3600),
+  SEED_DEMO: booleanFlag.default(true),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
+  RENDER_THREADS: z.coerce.number().int().min(1).max(16).default(2),
+  JOB_POLL_MS: z.coerce.number().int().min(100).max(60000).default(1000),
+});
+
+export type AppConfig = z.infer<typeof configSchema> & { jwtSecret: string | null };
+
+export class ConfigError extends Error {}
+
+/**
+ * Reads the environment once at start-up; a wrong value stops the service with a message
+ * that names the variable, rather than failing later in an unrelated place.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const parsed = configSchema.safeParse(present);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
+  }
+  const config = parsed.data;
+  if (config.NODE_ENV === 'production' && !config.JWT_SECRET) {
+    throw new ConfigError('Invalid configuration:\n  JWT_SECRET: required when NODE_ENV=production (replicas must share it)');
+  }
+  if (config.NODE_ENV === 'production' && config.SEED_DEMO && config.DATABASE_URL) {
+    // Demo accounts with the password "demo" must never reach a production server by default.
+    throw new ConfigError('Invalid configuration:\n  SEED_DEMO: set SEED_DEMO=false when NODE_ENV=production');
+  }
+  return { ...config, jwtSecret: config.JWT_SECRET ?? null };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

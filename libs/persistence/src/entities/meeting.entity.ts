@@ -1,0 +1,38 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  JoinColumn,
+  ManyToOne,
+  OneToMany,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import { AgendaItemEntity } from './agenda-item.entity';
+import { BodyEntity } from './body.entity';
+
+@Entity('meetings')
+export class MeetingEntity {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ type: 'uuid' }) bodyId!: string;
+  @ManyToOne(() => BodyEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'body_id' })
+  body!: BodyEntity;
+  @Column({ type: 'integer' }) sequence!: number;
+  @Column({ type: 'text' }) title!: string;
+  @Column({ type: 'text', nullable: true }) titleRu!: string | null;
+  @Column({ type: 'date' }) startsOn!: string;
+  @Column({ type: 'date' }) endsOn!: string;
+  @Column({ type: 'text', nullable: true }) venue!: string | null;
+  @Column({ type: 'text', nullable: true }) venueRu!: string | null;
+  @Column({ type: 'varchar', length: 16 }) format!: string;
+  @Column({ type: 'text', nullable: true }) chair!: string | null;
+  @Column({ type: 'text', array: true, default: () => "'{}'" }) coChairs!: string[];
+  @Column({ type: 'varchar', length: 16, default: 'planned' }) status!: string;
+  @Column({ type: 'text', nullable: true }) note!: string | null;
+  /** Compare-and-set guard for concurrent edits (the ETag). */
+  @Column({ type: 'integer', default: 1 }) version!: number;
+  @OneToMany(() => AgendaItemEntity, (item) => item.meeting) agendaItems!: AgendaItemEntity[];
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
+  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
+}

@@ -1,0 +1,92 @@
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { buildDataSourceOptions } from '@chancery/persistence';
+import { DataSource } from 'typeorm';
+import { loadConfig } from '../../apps/api/src/config/config';
+import { createApp } from '../../apps/api/src/create-app';
+import { createTestDatabase, testEngine } from './database';
+
+export interface ApiResponse<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+export interface RequestOptions {
+  token?: string;
+  body?: unknown;
+  /** Sent as is, for malformed-body tests. */
+  rawBody?: string;
+  headers?: Record<string, string>;
+}
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  dataSource: DataSource;
+  databaseUrl: string;
+  baseUrl: string;
+  request<T = any>(method: string, path: string, options?: RequestOptions): Promise<ApiResponse<T>>;
+  /** Signs in a demo account (password "demo") and returns its bearer token. */
+  login(email: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function startTestApp(
+  options: { databaseUrl?: string; env?: Record<string, string>; jwtSecret?: string } = {},
+): Promise<TestApp> {
+  const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
+  const dataSource = new DataSource(buildDataSourceOptions({ url: databaseUrl, poolSize: 12 }));
+  await dataSource.initialize();
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO: 'false', ...options.env });
+  const app = await createApp({
+    config,
+    jwtSecret: options.jwtSecret ?? randomBytes(32).toString('hex'),
+    dataSource,
+    engine: testEngine(),
+  });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.getHttpServer().address();
+  const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const tokens = new Map<string, string>();
+
+  async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<ApiResponse<T>> {
+    const headers: Record<string, string> = { ...opts.headers };
+    if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+    let body: string | undefined = opts.rawBody;
+    if (opts.body !== undefined) {
+      body = JSON.stringify(opts.body);
+      headers['content-type'] ??= 'application/json';
+    }
+    const response = await fetch(`${baseUrl}${path}`, { method, headers, body });
+    const type = response.headers.get('content-type') ?? '';
+    const parsed = type.includes('json')
+      ? await response.json()
+      : type.includes('text') || type.includes('html')
+        ? await response.text()
+        : Buffer.from(await response.arrayBuffer());
+    return { status: response.status, headers: response.headers, body: parsed as T };
+  }
+
+  return {
+    app,
+    dataSource,
+    databaseUrl,
+    baseUrl,
+    request,
+    async login(email: string) {
+      const cached = tokens.get(email);
+      if (cached) return cached;
+      const response = await request<{ accessToken: string }>('POST', '/api/auth/login', {
+        body: { email, password: 'demo' },
+      });
+      if (response.status !== 200) throw new Error(`login of ${email} failed: ${response.status}`);
+      tokens.set(email, response.body.accessToken);
+      return response.body.accessToken;
+    },
+    async close() {
+      await app.close();
+      await dataSource.destroy();
+    },
+  };
+}
