@@ -561,7 +561,9 @@ export const demoChairmanships: DemoChairmanship[] = [
     stateCode: 'AZE',
     from: '2024-12-17',
     fromPrecision: 'day',
-    to: null,
+    // The term is 2024–2026; only the year of its end is known.
+    to: '2026-12-31',
+    toPrecision: 'year',
     term: '2024–2026',
     note: 'Approved by the Council of Ministers of Foreign Affairs in March 2024; took over at the 7th Ministerial Council (online), 17 December 2024; to host the 2026 Summit. End date of the term not fixed in the sources.',
   },
