@@ -43,6 +43,15 @@ export const DOMAIN_ERRORS = {
   SILENCE_DEADLINE_INVALID: { category: 'invalid', title: 'Invalid deadline' },
   SILENCE_DEADLINE_PASSED: { category: 'invalid', title: 'The deadline is not in the future' },
   SILENCE_DEADLINE_TOO_FAR: { category: 'invalid', title: 'The deadline is too far ahead' },
+  // registration
+  TYPE_NOT_ADOPTED_BY_BODY: {
+    category: 'invalid',
+    title: 'This body does not adopt that type of document',
+  },
+  PENHOLDER_NOT_MEMBER: {
+    category: 'invalid',
+    title: 'The penholder must be an active member state',
+  },
   // document symbols
   INVALID_SYMBOL_PART: { category: 'invalid', title: 'Invalid document symbol' },
 } as const satisfies Record<string, { category: DomainErrorCategory; title: string }>;

@@ -117,3 +117,4 @@ export {
   type SilenceConclusion,
 } from './silence';
 export { formatDocumentSymbol, parseDocumentSymbol, type DocumentSymbolParts } from './symbols';
+export { decideRegistration, type RegistrationRequest } from './registration';
