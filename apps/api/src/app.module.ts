@@ -11,6 +11,10 @@ import { PrincipalRepository } from './auth/principal.repository';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { APP_CONFIG, type AppConfig } from './config/config';
 import { databaseProviders } from './database/database.providers';
+import { DraftRepository } from './drafts/draft.repository';
+import { DraftsController } from './drafts/drafts.controller';
+import { DraftsService } from './drafts/drafts.service';
+import { SilenceScheduler } from './drafts/silence-scheduler';
 import { HealthController } from './health/health.controller';
 import { MeetingsController } from './meetings/meetings.controller';
 import { MeetingsService } from './meetings/meetings.service';
@@ -45,7 +49,7 @@ export class AppModule {
           verifyOptions: { algorithms: ['HS256'], issuer: 'chancery' },
         }),
       ],
-      controllers: [AuthController, HealthController, ReferenceController, MeetingsController],
+      controllers: [AuthController, HealthController, ReferenceController, MeetingsController, DraftsController],
       providers: [
         ...databaseProviders(options.dataSource, options.engine),
         { provide: APP_CONFIG, useValue: options.config },
@@ -56,6 +60,9 @@ export class AppModule {
         AuthService,
         ReferenceService,
         MeetingsService,
+        DraftRepository,
+        DraftsService,
+        SilenceScheduler,
       ],
     };
   }

@@ -7,3 +7,5 @@ export type { EmbeddedDatabase, EmbeddedDatabaseOptions } from './embedded-datab
 export * from './entities';
 export { seedDemo } from './seed/seed-demo';
 export type { SeedHooks, SeedIds, SeedResult } from './seed/seed-demo';
+export { GENESIS_HASH, appendAudit, auditHash, verifyAuditChain } from './audit-chain';
+export type { AuditRecord, ChainVerification, StoredAuditEntry } from './audit-chain';

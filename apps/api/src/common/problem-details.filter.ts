@@ -41,6 +41,7 @@ function zodProblem(error: ZodError): ProblemDetails {
 export function toProblem(exception: unknown): ProblemDetails {
   if (exception instanceof DomainError) {
     return buildProblem(DOMAIN_STATUS[exception.category], exception.code, exception.message, {
+      title: exception.title,
       field: exception.field,
       facts: exception.facts,
     });

@@ -1,0 +1,120 @@
+import { createHash } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+
+/** The hash before the first entry. */
+export const GENESIS_HASH = '0'.repeat(64);
+// Any constant; it serialises appends so that the chain stays a line, not a tree.
+const AUDIT_LOCK_KEY = 7_243_003;
+
+export interface AuditRecord {
+  occurredAt: Date;
+  actorId: string | null;
+  actorLabel: string;
+  draftId: string | null;
+  action: string;
+  details: Record<string, unknown>;
+}
+
+export interface StoredAuditEntry extends AuditRecord {
+  seq: number;
+  prevHash: string;
+  hash: string;
+}
+
+/** JSON with keys sorted at every level, so that jsonb's reordering cannot change a hash. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+export function auditHash(prevHash: string, record: AuditRecord): string {
+  return createHash('sha256')
+    .update(
+      canonical({
+        prevHash,
+        occurredAt: record.occurredAt.toISOString(),
+        actorId: record.actorId,
+        actorLabel: record.actorLabel,
+        draftId: record.draftId,
+        action: record.action,
+        details: record.details,
+      }),
+    )
+    .digest('hex');
+}
+
+/**
+ * Appends one entry inside the caller's transaction, so the change and its record commit or
+ * fail together. The advisory lock is held until that transaction ends.
+ */
+export async function appendAudit(manager: EntityManager, record: AuditRecord): Promise<StoredAuditEntry> {
+  await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_LOCK_KEY]);
+  const [last] = await manager.query<{ hash: string }[]>('SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1');
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  // Milliseconds only: what JavaScript's Date can carry must be what is hashed and stored.
+  const occurredAt = new Date(Math.floor(record.occurredAt.getTime()));
+  const entry = { ...record, occurredAt };
+  const hash = auditHash(prevHash, entry);
+  const [{ seq }] = await manager.query<{ seq: string }[]>(
+    `INSERT INTO audit_log (occurred_at, actor_id, actor_label, draft_id, action, details, prev_hash, hash)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING seq`,
+    [occurredAt, entry.actorId, entry.actorLabel, entry.draftId, entry.action, entry.details, prevHash, hash],
+  );
+  return { ...entry, seq: Number(seq), prevHash, hash };
+}
+
+export interface ChainVerification {
+  valid: boolean;
+  entries: number;
+  /** The first entry that does not verify, and why. */
+  brokenAt: { seq: number; reason: 'hash-mismatch' | 'link-mismatch' } | null;
+}
+
+interface AuditRow {
+  seq: string;
+  occurred_at: Date;
+  actor_id: string | null;
+  actor_label: string;
+  draft_id: string | null;
+  action: string;
+  details: Record<string, unknown>;
+  prev_hash: string;
+  hash: string;
+}
+
+/** Recomputes the whole chain in pages, reporting the first entry that was altered or removed. */
+export async function verifyAuditChain(manager: EntityManager, pageSize = 5000): Promise<ChainVerification> {
+  let expectedPrev = GENESIS_HASH;
+  let afterSeq = 0;
+  let entries = 0;
+  for (;;) {
+    const rows = await manager.query<AuditRow[]>(
+      `SELECT seq, occurred_at, actor_id, actor_label, draft_id, action, details, prev_hash, hash
+         FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT $2`,
+      [afterSeq, pageSize],
+    );
+    for (const row of rows) {
+      const seq = Number(row.seq);
+      if (row.prev_hash !== expectedPrev) return { valid: false, entries, brokenAt: { seq, reason: 'link-mismatch' } };
+      const recomputed = auditHash(row.prev_hash, {
+        occurredAt: new Date(row.occurred_at),
+        actorId: row.actor_id,
+        actorLabel: row.actor_label,
+        draftId: row.draft_id,
+        action: row.action,
+        details: row.details,
+      });
+      if (recomputed !== row.hash) return { valid: false, entries, brokenAt: { seq, reason: 'hash-mismatch' } };
+      expectedPrev = row.hash;
+      afterSeq = seq;
+      entries += 1;
+    }
+    if (rows.length < pageSize) return { valid: true, entries, brokenAt: null };
+  }
+}
