@@ -19,7 +19,10 @@ module.exports = {
   transform: { '^.+\\.[tj]s$': ['@swc/jest', swcOptions] },
   // ES-module-only dependencies (loaded natively by Node at run time) are compiled to
   // CommonJS for Jest's module registry.
-  transformIgnorePatterns: ['/node_modules/(?!(content-disposition)/)'],
+  // (htmlparser2 12 and the packages it imports are ES modules only.)
+  transformIgnorePatterns: [
+    '/node_modules/(?!(content-disposition|htmlparser2|entities|domhandler|domutils|dom-serializer|domelementtype)/)',
+  ],
   moduleNameMapper: {
     '^@chancery/(domain|persistence|documents)$': '<rootDir>/libs/$1/src/index.ts',
   },
