@@ -1,0 +1,177 @@
+import {
+  everyoneConcurs,
+  putPosition,
+  readDraft,
+  registerDraft,
+  transition,
+  waitFor,
+} from './support/drafts';
+import { type TestApp, startTestApp } from './support/test-app';
+
+const FAST_JOBS = { JOB_POLL_MS: '200' };
+
+async function startSilence(api: TestApp, id: string, deadline: Date) {
+  const { etag } = await readDraft(api, id, 'soc-chair@demo.local');
+  return api.request('POST', `/api/drafts/${id}/silence-procedure`, {
+    token: await api.login('soc-chair@demo.local'),
+    body: { deadline: deadline.toISOString() },
+    headers: { 'if-match': etag },
+  });
+}
+
+async function submittedDraft(api: TestApp) {
+  const draft = await registerDraft(api);
+  await transition(api, draft.id, 'secretariat@demo.local', { action: 'submit' });
+  return draft;
+}
+
+describe('silence procedures', () => {
+  let api: TestApp;
+  beforeAll(async () => {
+    api = await startTestApp({ env: FAST_JOBS });
+  });
+  afterAll(() => api.close());
+
+  it('concludes by itself once the deadline passes without objection: silence is consent', async () => {
+    const draft = await submittedDraft(api);
+    await putPosition(api, draft.id, 'KAZ', { stance: 'concur' });
+    const started = await startSilence(api, draft.id, new Date(Date.now() + 1500));
+    expect(started.status).toBe(201);
+    expect(started.body.silenceProcedure).toMatchObject({ status: 'running' });
+
+    const concluded = await waitFor(
+      () => readDraft(api, draft.id),
+      (read) => read.body.status === 'CONSENSUS',
+      6500,
+    );
+    expect(concluded.body).toMatchObject({ status: 'CONSENSUS', consensus: { method: 'silence' }, silenceProcedure: { status: 'held' } });
+    expect(concluded.body.consensus.by).toContain('Chair of the Senior Officials Committee');
+  });
+
+  it('is broken at once by one objection, which is named', async () => {
+    const draft = await submittedDraft(api);
+    await startSilence(api, draft.id, new Date(Date.now() + 60_000));
+    await putPosition(api, draft.id, 'PAK', { stance: 'objection', text: 'We break silence: paragraph 1 needs work.' });
+    const { body } = await readDraft(api, draft.id);
+    expect(body.status).toBe('UNDER_SOC_REVIEW');
+    expect(body.silenceProcedure).toMatchObject({ status: 'broken', objectors: ['PAK'] });
+  });
+
+  it('refuses a deadline in the past, a second procedure, and a non-chair', async () => {
+    const draft = await submittedDraft(api);
+    const past = await startSilence(api, draft.id, new Date(Date.now() - 1000));
+    expect(past.status).toBe(422);
+    expect(past.body.field).toBe('deadline');
+    expect((await startSilence(api, draft.id, new Date(Date.now() + 60_000))).status).toBe(201);
+    const second = await startSilence(api, draft.id, new Date(Date.now() + 120_000));
+    expect(second.status).toBe(409);
+    expect(second.body.code).toBe('SILENCE_ALREADY_RUNNING');
+    const { etag } = await readDraft(api, draft.id);
+    const secretariat = await api.request('POST', `/api/drafts/${draft.id}/silence-procedure`, {
+      token: await api.login('secretariat@demo.local'),
+      body: { deadline: new Date(Date.now() + 60_000).toISOString() },
+      headers: { 'if-match': etag },
+    });
+    expect(secretariat.status).toBe(403);
+    const badDate = await api.request('POST', `/api/drafts/${draft.id}/silence-procedure`, {
+      token: await api.login('soc-chair@demo.local'),
+      body: { deadline: 'next Tuesday' },
+      headers: { 'if-match': etag },
+    });
+    expect(badDate.status).toBe(400);
+    expect(badDate.body.field).toBe('deadline');
+  });
+});
+
+describe('two service instances on one database', () => {
+  let first: TestApp;
+  let second: TestApp;
+  beforeAll(async () => {
+    first = await startTestApp({ env: FAST_JOBS });
+    second = await startTestApp({ env: FAST_JOBS, databaseUrl: first.databaseUrl });
+  });
+  afterAll(async () => {
+    await second.close();
+    await first.close();
+  });
+
+  it('conclude a silence procedure exactly once', async () => {
+    const drafts = await Promise.all([submittedDraft(first), submittedDraft(first), submittedDraft(first)]);
+    const deadline = new Date(Date.now() + 1200);
+    for (const draft of drafts) expect((await startSilence(first, draft.id, deadline)).status).toBe(201);
+    for (const draft of drafts) {
+      const read = await waitFor(() => readDraft(second, draft.id), (r) => r.body.status === 'CONSENSUS', 6500);
+      expect(read.body.status).toBe('CONSENSUS');
+    }
+    // Give both pollers time to try again: a second conclusion would show up here.
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    const rows = await first.dataSource.query(
+      `SELECT draft_id, count(*)::int AS n FROM audit_log
+        WHERE action = 'silence.held' AND draft_id = ANY($1::uuid[]) GROUP BY draft_id`,
+      [drafts.map((d) => d.id)],
+    );
+    expect(rows.map((row: { n: number }) => row.n)).toEqual([1, 1, 1]);
+  });
+
+  it('store all 28 positions posted at once through both instances', async () => {
+    const draft = await submittedDraft(first);
+    const codes: string[] = (await first.request('GET', '/api/participants?kind=member-state', { token: await first.login('admin@demo.local') })).body.map(
+      (p: { code: string }) => p.code,
+    );
+    const responses = await Promise.all(
+      codes.map((code, i) => putPosition(i % 2 === 0 ? first : second, draft.id, code, { stance: 'concur' })),
+    );
+    expect(responses.map((r) => r.status)).toEqual(codes.map(() => 200));
+    const consensus = await first.request('GET', `/api/drafts/${draft.id}/consensus`, { token: await first.login('admin@demo.local') });
+    expect(consensus.body.concurred).toHaveLength(28);
+    const { body } = await readDraft(first, draft.id);
+    expect(body.version).toBeGreaterThanOrEqual(30);
+  });
+});
+
+describe('the audit log', () => {
+  let api: TestApp;
+  beforeAll(async () => {
+    api = await startTestApp();
+  });
+  afterAll(() => api.close());
+
+  it('verifies, refuses UPDATE and DELETE, and detects a row altered behind its back', async () => {
+    const draft = await submittedDraft(api);
+    await everyoneConcurs(api, draft.id);
+    const admin = await api.login('admin@demo.local');
+    const verified = await api.request('GET', '/api/audit/verify', { token: admin });
+    expect(verified.status).toBe(200);
+    expect(verified.body).toMatchObject({ valid: true, brokenAt: null });
+    expect(verified.body.entries).toBeGreaterThan(30);
+
+    await expect(api.dataSource.query(`UPDATE audit_log SET actor_label = 'someone else' WHERE draft_id = $1`, [draft.id])).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(api.dataSource.query(`DELETE FROM audit_log WHERE draft_id = $1`, [draft.id])).rejects.toThrow(/append-only/);
+    await expect(api.dataSource.query(`TRUNCATE audit_log`)).rejects.toThrow(/append-only/);
+
+    // A superuser can switch triggers off; the hash chain still tells.
+    const [target] = await api.dataSource.query(
+      `SELECT seq FROM audit_log WHERE draft_id = $1 AND action = 'position.recorded' ORDER BY seq LIMIT 1`,
+      [draft.id],
+    );
+    await api.dataSource.transaction(async (manager) => {
+      await manager.query(`SET LOCAL session_replication_role = replica`);
+      await manager.query(`UPDATE audit_log SET details = jsonb_set(details, '{stance}', '"objection"') WHERE seq = $1`, [target.seq]);
+    });
+    const tampered = await api.request('GET', '/api/audit/verify', { token: admin });
+    expect(tampered.body).toMatchObject({ valid: false, brokenAt: { seq: Number(target.seq), reason: 'hash-mismatch' } });
+
+    const delegate = await api.request('GET', '/api/audit/verify', { token: await api.login('delegate.kaz@demo.local') });
+    expect(delegate.status).toBe(403);
+  });
+
+  it('refuses changes to stored revisions and deletion of positions at the database', async () => {
+    const draft = await submittedDraft(api);
+    await putPosition(api, draft.id, 'QAT', { stance: 'concur' });
+    await expect(api.dataSource.query(`UPDATE revisions SET title = 'x' WHERE draft_id = $1`, [draft.id])).rejects.toThrow(/append-only/);
+    await expect(api.dataSource.query(`DELETE FROM positions WHERE draft_id = $1`, [draft.id])).rejects.toThrow(/history/);
+    await expect(api.dataSource.query(`UPDATE positions SET stance = 'objection' WHERE draft_id = $1`, [draft.id])).rejects.toThrow(/history/);
+  });
+});
