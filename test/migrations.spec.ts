@@ -50,5 +50,12 @@ describe(`migrations on the ${testEngine()} PostgreSQL`, () => {
     );
     expect(delegates).toHaveLength(28);
     expect(delegates.map((row: { email: string }) => row.email)).toContain('delegate.aze@demo.local');
+
+    const drafts = await dataSource.query(`SELECT symbol, status FROM drafts ORDER BY symbol`);
+    expect(drafts).toHaveLength(first.drafts);
+    expect(drafts).toEqual(expect.arrayContaining([{ symbol: 'CICA/CFM/7/DOC.1', status: 'ADOPTED' }]));
+    expect(drafts.map((d: { status: string }) => d.status)).toEqual(expect.arrayContaining(['UNDER_SOC_REVIEW', 'PROPOSED']));
+    const [{ running }] = await dataSource.query(`SELECT count(*)::int AS running FROM silence_procedures WHERE status = 'running'`);
+    expect(running).toBeGreaterThanOrEqual(1);
   });
 });

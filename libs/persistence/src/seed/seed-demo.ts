@@ -7,6 +7,7 @@ import {
   demoMeetings,
   demoParticipants,
 } from './cica-demo-data';
+import { seedDemoDrafts } from './seed-demo-drafts';
 
 const SEED_LOCK_KEY = 7_243_002;
 /** The body under whose review drafts are negotiated; data, not a rule of the code. */
@@ -17,6 +18,7 @@ export interface SeedResult {
   participants: number;
   meetings: number;
   users: number;
+  drafts: number;
 }
 
 export interface SeedIds {
@@ -53,7 +55,7 @@ export async function seedDemo(dataSource: DataSource, hooks: SeedHooks): Promis
     const [{ count }] = await manager.query<{ count: number }[]>(
       'SELECT count(*)::int AS count FROM forum',
     );
-    if (count > 0) return { seeded: false, participants: 0, meetings: 0, users: 0 };
+    if (count > 0) return { seeded: false, participants: 0, meetings: 0, users: 0, drafts: 0 };
 
     await manager.query(
       'INSERT INTO forum (id, acronym, acronym_ru, name, name_ru, seat) VALUES (1, $1, $2, $3, $4, $5)',
@@ -171,12 +173,14 @@ export async function seedDemo(dataSource: DataSource, hooks: SeedHooks): Promis
         }
       }
     }
+    const drafts = await seedDemoDrafts(manager, ids);
     await hooks.extend?.(manager, ids);
     return {
       seeded: true,
       participants: demoParticipants.length,
       meetings: demoMeetings.length,
       users: accounts.length,
+      drafts,
     };
   });
 }
