@@ -1,0 +1,204 @@
+// The data each template receives. Plain JSON only (dates as ISO 8601 strings, no class
+// instances) so that it crosses into a worker thread unchanged and a template sees exactly
+// what the API sent. Field names are documented for template authors in templates/README.md.
+
+import type { DocumentLanguage } from './document-kind';
+
+/** The forum the document belongs to, named in the document's language. */
+export interface ForumData {
+  /** Short name, e.g. "CICA" / "СВМДА". */
+  acronym: string;
+  /** Full name, e.g. "Conference on Interaction and Confidence Building Measures in Asia". */
+  name: string;
+}
+
+/** What every document prints in its masthead and page headers. */
+export interface DocumentHeaderData {
+  forum: ForumData;
+  /** Document symbol, e.g. "CICA/CFM/7/DOC.1/Rev.2". Empty when the document has none. */
+  symbol: string;
+  /** Distribution, e.g. "General" or "Restricted" (already in the document's language). */
+  distribution: string;
+  /** Date of issue, ISO 8601 (`2024-12-17`). */
+  date: string;
+  language: DocumentLanguage;
+  /** Prints the DRAFT mark on every page; false once the document is adopted. */
+  draft: boolean;
+  /** The language the text was negotiated in, already named in the document's language ("English"). */
+  originalLanguage?: string | null;
+}
+
+export type MeetingFormat = 'in-person' | 'videoconference' | 'hybrid';
+
+export interface MeetingData {
+  /** Code of the body that meets, e.g. "CFM". */
+  bodyCode: string;
+  /** Name of the body in the document's language, e.g. "Council of Ministers of Foreign Affairs". */
+  bodyName: string;
+  /** The meeting's number in the body's series (7 for the 7th CFM). */
+  sequence: number;
+  /** Title of the meeting, e.g. "Seventh Meeting of the CICA Council of Ministers of Foreign Affairs". */
+  title: string;
+  /** Opening date, ISO 8601. */
+  startsOn: string;
+  /** Closing date, ISO 8601 (equal to `startsOn` for a one-day meeting). */
+  endsOn: string;
+  venue: string | null;
+  format: MeetingFormat;
+  chair: string | null;
+  coChairs: string[];
+}
+
+export interface DocumentReference {
+  symbol: string;
+  title: string;
+}
+
+export interface AgendaItemData {
+  /** The item's number on the agenda (1, 2, …), printed as given. */
+  number: number;
+  title: string;
+  /** The annotation printed under the item in the annotated agenda. */
+  annotation: string | null;
+  /** Documents considered under the item. */
+  documents: DocumentReference[];
+}
+
+/** Data of `provisional-agenda` and `annotated-agenda`. */
+export interface AgendaDocumentData {
+  header: DocumentHeaderData;
+  meeting: MeetingData;
+  items: AgendaItemData[];
+}
+
+export interface ListedDocumentData {
+  symbol: string;
+  title: string;
+  /** Document type, e.g. "statement" (see the domain's DOCUMENT_TYPES). */
+  type: string;
+  /** Draft status, e.g. "UNDER_SOC_REVIEW" (see the domain's DRAFT_STATUSES). */
+  status: string;
+  /** Number of the current revision. */
+  revision: number;
+  /** Number of the agenda item the document is considered under, if any. */
+  agendaItem: number | null;
+}
+
+/** Data of `list-of-documents`. */
+export interface ListOfDocumentsData {
+  header: DocumentHeaderData;
+  meeting: MeetingData;
+  documents: ListedDocumentData[];
+}
+
+/** A paragraph of a revision; the id is stable across revisions. */
+export interface ParagraphData {
+  id: string;
+  text: string;
+}
+
+export interface OutcomeDraftData {
+  symbol: string;
+  /** Document type, e.g. "statement", "declaration", "concept-paper". */
+  type: string;
+  title: string;
+  /** Draft status, e.g. "UNDER_SOC_REVIEW" or "ADOPTED". */
+  status: string;
+  /** Name of the member state holding the pen, in the document's language. */
+  penholder: string | null;
+}
+
+export interface OutcomeRevisionData {
+  number: number;
+  /** Date of the revision, ISO 8601. */
+  date: string;
+  title: string;
+  /** Preambular paragraphs, in order. */
+  preamble: ParagraphData[];
+  /** Operative paragraphs, in order; Word numbers them. */
+  operative: ParagraphData[];
+}
+
+export interface AdoptionData {
+  /** The meeting that adopted the document, e.g. "Seventh Meeting of the CFM". */
+  meeting: string;
+  /** Date of adoption, ISO 8601. */
+  date: string;
+}
+
+/** Data of `outcome-document`: one revision of a statement, declaration, concept paper, … */
+export interface OutcomeDocumentData {
+  header: DocumentHeaderData;
+  draft: OutcomeDraftData;
+  revision: OutcomeRevisionData;
+  adoption?: AdoptionData | null;
+}
+
+/** One revision as the redline compares it. */
+export interface RevisionSnapshot {
+  number: number;
+  /** Who uploaded the revision; the tracked changes are attributed to the later revision's author. */
+  author: string;
+  /** When the revision was made, ISO 8601 (date or date-time). */
+  date: string;
+  title: string;
+  preamble: ParagraphData[];
+  operative: ParagraphData[];
+}
+
+/** Input of `renderRedline`: the changes from `from` to `to`. */
+export interface RedlineData {
+  header: DocumentHeaderData;
+  draft: { symbol: string; title: string };
+  from: RevisionSnapshot;
+  to: RevisionSnapshot;
+}
+
+export type PositionStance = 'concur' | 'reservation' | 'objection' | 'none';
+
+export interface PositionData {
+  /** ISO 3166 alpha-3 code of the member state. */
+  stateCode: string;
+  /** Name of the member state in the document's language. */
+  stateName: string;
+  /** `none`: the state has not answered on this revision. */
+  stance: PositionStance;
+  /** The reservation or objection text, if any. */
+  text: string | null;
+  /** Labels of the paragraphs the position concerns, e.g. "PP 2", "OP 3". */
+  paragraphs: string[];
+  /** When the position was recorded, ISO 8601; null when the state has not answered. */
+  recordedAt: string | null;
+  /** Recorded by the secretariat on the state's behalf. */
+  onBehalf: boolean;
+}
+
+export interface ConsensusDraftData {
+  symbol: string;
+  title: string;
+  status: string;
+  /** The revision the positions are on. */
+  revision: number;
+  consensus: { method: 'explicit' | 'silence'; declaredAt: string } | null;
+  /** The silence procedure on this revision, if one was started; status e.g. "running", "held", "broken". */
+  silence: { deadline: string; status: string } | null;
+  counts: { concur: number; reservation: number; objection: number; none: number };
+  positions: PositionData[];
+}
+
+/** Data of `consensus-report`. */
+export interface ConsensusReportData {
+  header: DocumentHeaderData;
+  /** When the report was produced, ISO 8601 date-time. */
+  generatedAt: string;
+  drafts: ConsensusDraftData[];
+}
+
+/** The data type each document kind's template receives. */
+export interface DocumentDataByKind {
+  'provisional-agenda': AgendaDocumentData;
+  'annotated-agenda': AgendaDocumentData;
+  'list-of-documents': ListOfDocumentsData;
+  'outcome-document': OutcomeDocumentData;
+  'consensus-report': ConsensusReportData;
+}

@@ -1,0 +1,29 @@
+/** The documents the secretariat renders from templates (`templates/<language>/<kind>.hbs`). */
+export const DOCUMENT_KINDS = [
+  'provisional-agenda',
+  'annotated-agenda',
+  'list-of-documents',
+  'outcome-document',
+  'consensus-report',
+] as const satisfies readonly string[];
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+/**
+ * Templates rendered by the library itself rather than asked for by kind: the redline is built
+ * from two revisions (see `renderRedline`), then laid out by `templates/<language>/redline.hbs`.
+ */
+export const INTERNAL_TEMPLATES = ['redline'] as const;
+export type TemplateName = DocumentKind | (typeof INTERNAL_TEMPLATES)[number];
+export const TEMPLATE_NAMES: readonly TemplateName[] = [...DOCUMENT_KINDS, ...INTERNAL_TEMPLATES];
+
+/** The forum's working languages; each has a folder of templates. */
+export const DOCUMENT_LANGUAGES = ['en', 'ru'] as const;
+export type DocumentLanguage = (typeof DOCUMENT_LANGUAGES)[number];
+
+export function isDocumentKind(value: unknown): value is DocumentKind {
+  return typeof value === 'string' && (DOCUMENT_KINDS as readonly string[]).includes(value);
+}
+
+export function isDocumentLanguage(value: unknown): value is DocumentLanguage {
+  return typeof value === 'string' && (DOCUMENT_LANGUAGES as readonly string[]).includes(value);
+}

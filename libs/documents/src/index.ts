@@ -1,0 +1,54 @@
+export {
+  DOCUMENT_KINDS,
+  DOCUMENT_LANGUAGES,
+  isDocumentKind,
+  isDocumentLanguage,
+  type DocumentKind,
+  type DocumentLanguage,
+  type TemplateName,
+} from './document-kind';
+export type {
+  AdoptionData,
+  AgendaDocumentData,
+  AgendaItemData,
+  ConsensusDraftData,
+  ConsensusReportData,
+  DocumentDataByKind,
+  DocumentHeaderData,
+  DocumentReference,
+  ForumData,
+  ListOfDocumentsData,
+  ListedDocumentData,
+  MeetingData,
+  MeetingFormat,
+  OutcomeDocumentData,
+  OutcomeDraftData,
+  OutcomeRevisionData,
+  ParagraphData,
+  PositionData,
+  PositionStance,
+  RedlineData,
+  RevisionSnapshot,
+} from './document-data';
+export {
+  TemplateError,
+  MarkupError,
+  RenderPoolError,
+  type RenderPoolErrorCode,
+  type TemplateErrorDetails,
+} from './template-error';
+export {
+  TemplateRegistry,
+  type LanguageTemplateSources,
+  type TemplateSources,
+} from './template-registry';
+export { defaultTemplatesDir } from './templates-dir';
+export { markupToDocx, markupToDocument } from './markup-to-docx';
+export { renderDocument, renderRedline } from './render-document';
+export {
+  compareRevisions,
+  type RedlineParagraph,
+  type RedlineSegment,
+  type RedlineView,
+} from './redline-view';
+export { DocumentRenderPool, type DocumentRenderPoolOptions } from './render-pool';

@@ -1,0 +1,316 @@
+// Data for tests and the benchmark: the 7th CFM of CICA (the demo forum), in both languages.
+// Factories take overrides so a test states only what it is about.
+
+import type {
+  AgendaDocumentData,
+  ConsensusReportData,
+  DocumentHeaderData,
+  ListOfDocumentsData,
+  MeetingData,
+  OutcomeDocumentData,
+  RedlineData,
+} from '../document-data';
+import type { DocumentLanguage } from '../document-kind';
+
+export function sampleHeader(
+  language: DocumentLanguage = 'en',
+  overrides: Partial<DocumentHeaderData> = {},
+): DocumentHeaderData {
+  return {
+    forum:
+      language === 'ru'
+        ? { acronym: 'СВМДА', name: 'Совещание по взаимодействию и мерам доверия в Азии' }
+        : {
+            acronym: 'CICA',
+            name: 'Conference on Interaction and Confidence Building Measures in Asia',
+          },
+    symbol: 'CICA/CFM/7/DOC.1',
+    distribution: language === 'ru' ? 'общее' : 'General',
+    date: '2024-12-10',
+    language,
+    draft: true,
+    originalLanguage: language === 'ru' ? 'английский' : 'English',
+    ...overrides,
+  };
+}
+
+export function sampleMeeting(
+  language: DocumentLanguage = 'en',
+  overrides: Partial<MeetingData> = {},
+): MeetingData {
+  return {
+    bodyCode: 'CFM',
+    bodyName:
+      language === 'ru'
+        ? 'Совет министров иностранных дел'
+        : 'Council of Ministers of Foreign Affairs',
+    sequence: 7,
+    title:
+      language === 'ru'
+        ? 'Седьмое совещание Совета министров иностранных дел СВМДА'
+        : 'Seventh Meeting of the CICA Council of Ministers of Foreign Affairs',
+    startsOn: '2024-12-17',
+    endsOn: '2024-12-17',
+    venue: language === 'ru' ? 'Баку' : 'Baku',
+    format: 'in-person',
+    chair: 'Azerbaijan',
+    coChairs: [],
+    ...overrides,
+  };
+}
+
+export function sampleAgenda(
+  language: DocumentLanguage = 'en',
+  overrides: Partial<AgendaDocumentData> = {},
+): AgendaDocumentData {
+  const en = [
+    ['Opening of the meeting', 'The Chair will open the meeting.'],
+    ['Adoption of the agenda', null],
+    [
+      'Transfer of the chairmanship from Kazakhstan to Azerbaijan',
+      'The outgoing and incoming chairs will address the Council.',
+    ],
+    [
+      'Statement on the 25th anniversary of the Declaration of Principles Guiding Relations among Member States',
+      'The Council will consider the draft statement agreed by the Senior Officials Committee.',
+    ],
+    ['Closing of the meeting', null],
+  ] as const;
+  const ru = [
+    ['Открытие совещания', 'Председатель открывает совещание.'],
+    ['Утверждение повестки дня', null],
+    [
+      'Передача председательства от Казахстана Азербайджану',
+      'С заявлениями выступят уходящий и новый председатели.',
+    ],
+    [
+      'Заявление по случаю 25-летия Декларации о принципах, регулирующих отношения между государствами-членами',
+      'Совет рассмотрит проект заявления, согласованный Комитетом старших должностных лиц.',
+    ],
+    ['Закрытие совещания', null],
+  ] as const;
+  const items = (language === 'ru' ? ru : en).map(([title, annotation], index) => ({
+    number: index + 1,
+    title,
+    annotation,
+    documents:
+      index === 3
+        ? [
+            {
+              symbol: 'CICA/CFM/7/DOC.1',
+              title: language === 'ru' ? 'Проект заявления' : 'Draft statement',
+            },
+          ]
+        : [],
+  }));
+  return {
+    header: sampleHeader(language, { symbol: 'CICA/CFM/7/1' }),
+    meeting: sampleMeeting(language),
+    items,
+    ...overrides,
+  };
+}
+
+export function sampleListOfDocuments(language: DocumentLanguage = 'en'): ListOfDocumentsData {
+  return {
+    header: sampleHeader(language, { symbol: 'CICA/CFM/7/INF.1' }),
+    meeting: sampleMeeting(language),
+    documents: [
+      {
+        symbol: 'CICA/CFM/7/1',
+        title: language === 'ru' ? 'Предварительная повестка дня' : 'Provisional agenda',
+        type: 'report',
+        status: 'ADOPTED',
+        revision: 1,
+        agendaItem: 2,
+      },
+      {
+        symbol: 'CICA/CFM/7/DOC.1',
+        title:
+          language === 'ru'
+            ? 'Проект заявления'
+            : 'Draft statement on the 25th anniversary of the 1999 Declaration',
+        type: 'statement',
+        status: 'CONSENSUS',
+        revision: 3,
+        agendaItem: 4,
+      },
+      {
+        symbol: 'CICA/CFM/7/DOC.2',
+        title: language === 'ru' ? 'Календарь мероприятий на 2025 год' : 'Calendar of events 2025',
+        type: 'calendar',
+        status: 'UNDER_SOC_REVIEW',
+        revision: 1,
+        agendaItem: null,
+      },
+    ],
+  };
+}
+
+export const PREAMBLE_EN = [
+  'Recalling the Declaration on Principles Guiding Relations among the CICA Member States of 14 September 1999,',
+  'Reaffirming our commitment to the purposes and principles of the Charter of the United Nations,',
+  'Bearing in mind that dialogue and confidence building measures strengthen security in Asia,',
+];
+export const OPERATIVE_EN = [
+  'Reaffirm the continued relevance of the principles set out in the 1999 Declaration;',
+  'Welcome the transfer of the chairmanship from the Republic of Kazakhstan to the Republic of Azerbaijan for 2024–2026;',
+  'Agree that the Secretariat shall prepare a report on [the implementation of confidence building measures] by 2026;',
+];
+
+export function sampleOutcome(
+  language: DocumentLanguage = 'en',
+  overrides: Partial<OutcomeDocumentData> = {},
+): OutcomeDocumentData {
+  const ru = language === 'ru';
+  return {
+    header: sampleHeader(language),
+    draft: {
+      symbol: 'CICA/CFM/7/DOC.1',
+      type: 'statement',
+      title: ru ? 'Заявление СМИД' : 'Statement of the Council of Ministers',
+      status: 'UNDER_SOC_REVIEW',
+      penholder: ru ? 'Азербайджан' : 'Azerbaijan',
+    },
+    revision: {
+      number: 3,
+      date: '2024-12-10',
+      title: ru
+        ? 'Заявление Совета министров иностранных дел по случаю 25-летия Декларации о принципах 1999 года'
+        : 'Statement of the Council of Ministers of Foreign Affairs on the 25th anniversary of the 1999 Declaration of Principles',
+      preamble: (ru
+        ? [
+            'Ссылаясь на Декларацию о принципах, регулирующих отношения между государствами — членами СВМДА, от 14 сентября 1999 года,',
+            'Принимая во внимание, что диалог и меры доверия укрепляют безопасность в Азии,',
+          ]
+        : PREAMBLE_EN
+      ).map((text, index) => ({ id: `pp-${index + 1}`, text })),
+      operative: (ru
+        ? [
+            'Подтверждаем неизменную актуальность принципов Декларации 1999 года;',
+            'Приветствуем передачу председательства от Республики Казахстан Азербайджанской Республике на 2024–2026 годы;',
+          ]
+        : OPERATIVE_EN
+      ).map((text, index) => ({ id: `op-${index + 1}`, text })),
+    },
+    adoption: null,
+    ...overrides,
+  };
+}
+
+/** An outcome document of any size, for the benchmark. */
+export function largeOutcome(operativeParagraphs: number): OutcomeDocumentData {
+  const base = sampleOutcome('en');
+  return {
+    ...base,
+    revision: {
+      ...base.revision,
+      preamble: Array.from(
+        { length: Math.max(1, Math.round(operativeParagraphs / 10)) },
+        (_, index) => ({ id: `pp-${index + 1}`, text: PREAMBLE_EN[index % PREAMBLE_EN.length] }),
+      ),
+      operative: Array.from({ length: operativeParagraphs }, (_, index) => ({
+        id: `op-${index + 1}`,
+        text: OPERATIVE_EN[index % OPERATIVE_EN.length],
+      })),
+    },
+  };
+}
+
+export function sampleRedline(language: DocumentLanguage = 'en'): RedlineData {
+  return {
+    header: sampleHeader(language, { symbol: 'CICA/CFM/7/DOC.1/Rev.3' }),
+    draft: { symbol: 'CICA/CFM/7/DOC.1', title: 'Statement of the Council of Ministers' },
+    from: {
+      number: 2,
+      author: 'Kazakhstan',
+      date: '2024-12-01',
+      title: 'Statement of the Council',
+      preamble: [
+        { id: 'pp-1', text: 'Recalling the Declaration of 1999,' },
+        { id: 'pp-2', text: 'Noting the growing role of the Conference,' },
+      ],
+      operative: [
+        { id: 'op-1', text: 'The Secretariat shall prepare a report by 2026;' },
+        { id: 'op-2', text: 'Member States will exchange views annually;' },
+        { id: 'op-3', text: 'This paragraph is withdrawn in the next revision;' },
+      ],
+    },
+    to: {
+      number: 3,
+      author: 'Azerbaijan',
+      date: '2024-12-10T09:30:00Z',
+      title: 'Statement of the Council of Ministers',
+      preamble: [
+        { id: 'pp-1', text: 'Recalling the Declaration of 1999,' },
+        { id: 'pp-2', text: 'Noting the growing role of the Conference,' },
+      ],
+      operative: [
+        { id: 'op-1', text: 'The Secretariat should prepare a report by 2026;' },
+        { id: 'op-4', text: 'A newly proposed paragraph on youth exchanges;' },
+        { id: 'op-2', text: 'Member States will exchange views annually;' },
+      ],
+    },
+  };
+}
+
+export function sampleConsensusReport(language: DocumentLanguage = 'en'): ConsensusReportData {
+  const ru = language === 'ru';
+  return {
+    header: sampleHeader(language, { symbol: 'CICA/SOC/2024/INF.3', draft: false }),
+    generatedAt: '2024-12-12T15:45:00Z',
+    drafts: [
+      {
+        symbol: 'CICA/CFM/7/DOC.1',
+        title: ru ? 'Проект заявления СМИД' : 'Draft statement of the Council of Ministers',
+        status: 'UNDER_SOC_REVIEW',
+        revision: 3,
+        consensus: null,
+        silence: { deadline: '2024-12-14T12:00:00Z', status: 'running' },
+        counts: { concur: 1, reservation: 1, objection: 1, none: 1 },
+        positions: [
+          {
+            stateCode: 'AZE',
+            stateName: ru ? 'Азербайджан' : 'Azerbaijan',
+            stance: 'concur',
+            text: null,
+            paragraphs: [],
+            recordedAt: '2024-12-11T10:00:00Z',
+            onBehalf: false,
+          },
+          {
+            stateCode: 'KAZ',
+            stateName: ru ? 'Казахстан' : 'Kazakhstan',
+            stance: 'reservation',
+            text: ru
+              ? 'Понимаем пункт 3 как не создающий новых финансовых обязательств.'
+              : 'We understand OP 3 as creating no new financial obligations.',
+            paragraphs: ['OP 3'],
+            recordedAt: '2024-12-11T11:30:00Z',
+            onBehalf: true,
+          },
+          {
+            stateCode: 'TJK',
+            stateName: ru ? 'Таджикистан' : 'Tajikistan',
+            stance: 'objection',
+            text: ru
+              ? 'Просим исключить слова в скобках в пункте 3 преамбулы.'
+              : 'We ask that the bracketed words in PP 3 be deleted.',
+            paragraphs: ['PP 3', 'OP 2'],
+            recordedAt: '2024-12-12T09:00:00Z',
+            onBehalf: false,
+          },
+          {
+            stateCode: 'KWT',
+            stateName: ru ? 'Кувейт' : 'Kuwait',
+            stance: 'none',
+            text: null,
+            paragraphs: [],
+            recordedAt: null,
+            onBehalf: false,
+          },
+        ],
+      },
+    ],
+  };
+}
