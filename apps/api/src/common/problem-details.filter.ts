@@ -63,7 +63,7 @@ export function toProblem(exception: unknown): ProblemDetails {
     const response = exception.getResponse();
     const message =
       typeof response === 'object' && response && 'message' in response
-        ? String((response as { message: unknown }).message)
+        ? String(response.message)
         : exception.message;
     const known = HTTP_ERRORS[status];
     if (status === 400 && /JSON|Unexpected|body/i.test(message)) {

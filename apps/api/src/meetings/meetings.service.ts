@@ -147,7 +147,7 @@ export class MeetingsService {
         );
         sequence = next;
       } else {
-        const taken = await manager.query('SELECT 1 FROM meetings WHERE body_id = $1 AND sequence = $2', [body.id, sequence]);
+        const taken = await manager.query<unknown[]>('SELECT 1 FROM meetings WHERE body_id = $1 AND sequence = $2', [body.id, sequence]);
         if (taken.length > 0) {
           throw new AppError(409, 'DUPLICATE_MEETING', `The ${input.bodyCode.toUpperCase()} already has a meeting number ${sequence}.`, {
             field: 'sequence',
@@ -188,7 +188,7 @@ export class MeetingsService {
       const sets = entries.map(([field], index) => `${FIELD_COLUMNS[field]} = $${index + 2}`);
       await manager.query(
         `UPDATE meetings SET ${sets.join(', ')}, version = version + 1, updated_at = now() WHERE id = $1`,
-        [id, ...entries.map(([, value]) => value)],
+        [id, ...entries.map(([, value]) => value as unknown)],
       );
       return this.get(id, manager);
     });
@@ -229,7 +229,7 @@ export class MeetingsService {
         const sets = entries.map(([field], index) => `${FIELD_COLUMNS[field]} = $${index + 2}`);
         await manager.query(`UPDATE agenda_items SET ${sets.join(', ')}, updated_at = now() WHERE id = $1`, [
           itemId,
-          ...entries.map(([, value]) => value),
+          ...entries.map(([, value]) => value as unknown),
         ]);
       }
       if (input.draftIds) {
