@@ -11,10 +11,13 @@ import { PrincipalRepository } from './auth/principal.repository';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { APP_CONFIG, type AppConfig } from './config/config';
 import { databaseProviders } from './database/database.providers';
+import { DESK_CONTROLLERS, DESK_PROVIDERS } from './desk/desk';
 import { DraftRepository } from './drafts/draft.repository';
 import { DraftsController } from './drafts/drafts.controller';
 import { DraftsService } from './drafts/drafts.service';
 import { SilenceScheduler } from './drafts/silence-scheduler';
+import { DocumentsController } from './documents/documents.controller';
+import { DocumentsService } from './documents/documents.service';
 import { HealthController } from './health/health.controller';
 import { MeetingsController } from './meetings/meetings.controller';
 import { MeetingsService } from './meetings/meetings.service';
@@ -49,7 +52,7 @@ export class AppModule {
           verifyOptions: { algorithms: ['HS256'], issuer: 'chancery' },
         }),
       ],
-      controllers: [AuthController, HealthController, ReferenceController, MeetingsController, DraftsController],
+      controllers: [AuthController, HealthController, ReferenceController, MeetingsController, DraftsController, DocumentsController, ...DESK_CONTROLLERS],
       providers: [
         ...databaseProviders(options.dataSource, options.engine),
         { provide: APP_CONFIG, useValue: options.config },
@@ -63,6 +66,8 @@ export class AppModule {
         DraftRepository,
         DraftsService,
         SilenceScheduler,
+        DocumentsService,
+        ...DESK_PROVIDERS,
       ],
     };
   }
