@@ -37,6 +37,18 @@ async function exists(path: string): Promise<boolean> {
   );
 }
 
+async function answers(url: string): Promise<boolean> {
+  const probe = new Client({ connectionString: url, connectionTimeoutMillis: 1000 });
+  try {
+    await probe.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await probe.end().catch(() => undefined);
+  }
+}
+
 /** The password is generated once per data folder so that other local users cannot connect. */
 async function clusterPassword(dataDir: string): Promise<string> {
   const file = join(dataDir, '.pg-password');
@@ -83,13 +95,18 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
     onError: (error: unknown) => log(String(error)),
   });
 
-  if (!(await exists(join(clusterDir, 'PG_VERSION')))) {
-    await server.initialise();
-  }
-  await server.start();
-
   const credentials = `${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${options.port}`;
   const serverUrl = `postgres://${credentials}/postgres`;
+  // The service may already be running on this folder (a command-line tool beside it):
+  // then use its server instead of starting a second one on the same files.
+  const alreadyRunning = await answers(serverUrl);
+  if (!alreadyRunning) {
+    if (!(await exists(join(clusterDir, 'PG_VERSION')))) {
+      await server.initialise();
+    }
+    await server.start();
+  }
+
   const admin = new Client({ connectionString: serverUrl });
   await admin.connect();
   try {
@@ -102,6 +119,7 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
   return {
     url: `postgres://${credentials}/${database}`,
     serverUrl,
-    stop: () => server.stop(),
+    // Only the process that started the server stops it.
+    stop: () => (alreadyRunning ? Promise.resolve() : server.stop()),
   };
 }

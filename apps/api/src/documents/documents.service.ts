@@ -83,7 +83,7 @@ export class DocumentsService implements OnApplicationShutdown {
   }
 
   async meetingDocument(
-    principal: Principal,
+    principal: Principal | null,
     meetingId: string,
     name: MeetingDocumentName,
     language: DocumentLanguage,
@@ -104,7 +104,7 @@ export class DocumentsService implements OnApplicationShutdown {
   }
 
   async draftDocument(
-    principal: Principal,
+    principal: Principal | null,
     draftId: string,
     name: DraftDocumentName,
     options: { language: DocumentLanguage; revision?: number; from?: number; to?: number },
@@ -144,7 +144,7 @@ export class DocumentsService implements OnApplicationShutdown {
     return this.deliver(principal, name, language, ifNoneMatch, prepared);
   }
 
-  async consensusReportOfOpenDrafts(principal: Principal, language: DocumentLanguage, ifNoneMatch?: string): Promise<RenderedDocument> {
+  async consensusReportOfOpenDrafts(principal: Principal | null, language: DocumentLanguage, ifNoneMatch?: string): Promise<RenderedDocument> {
     const builder = new DocumentDataBuilder(this.dataSource.manager, this.drafts);
     const built = await builder.consensusReport('open', language, new Date());
     return this.deliver(principal, 'consensus-report', language, ifNoneMatch, this.consensusReport(built.symbol, built.data, language, null));
