@@ -50,11 +50,13 @@ export function markupError(markup: string, offset: number, reason: string): Mar
   return new MarkupError(reason, line, column);
 }
 
+const NO_ATTRIBUTES: Map<string, string> = new Map();
+
 class MarkupTokenizerCallbacks implements TokenizerCallbacks {
   private readonly open: { name: string; offset: number }[] = [];
   private tagName = '';
   private tagOffset = 0;
-  private attributes = new Map<string, string>();
+  private attributes: Map<string, string> = NO_ATTRIBUTES;
   private attributeName = '';
   private attributeValue = '';
   private pendingText = '';
@@ -79,7 +81,7 @@ class MarkupTokenizerCallbacks implements TokenizerCallbacks {
     this.flushText();
     this.tagName = this.markup.slice(start, endIndex);
     this.tagOffset = start - 1;
-    this.attributes = new Map();
+    this.attributes = NO_ATTRIBUTES;
   }
 
   onattribname(start: number, endIndex: number): void {
@@ -102,6 +104,8 @@ class MarkupTokenizerCallbacks implements TokenizerCallbacks {
         `attribute "${this.attributeName}" of <${this.tagName}> has no value`,
       );
     }
+    // Most tags have no attributes: they share one empty map, and a tag gets its own on its first.
+    if (this.attributes === NO_ATTRIBUTES) this.attributes = new Map();
     if (this.attributes.has(this.attributeName)) {
       this.fail(
         this.tagOffset,

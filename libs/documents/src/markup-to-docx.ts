@@ -781,47 +781,39 @@ class DocxBuilder implements MarkupEvents {
 
   /** Collapses white space as HTML does (template indentation never reaches Word) and builds the runs. */
   private runsOf(segments: Segment[]): ParagraphChild[] {
-    const runs: ParagraphChild[] = [];
+    // First pass, in place: collapse each text, drop a space that follows a space, a line
+    // start or a tab, and trim the space before a line break or the paragraph's end.
     let afterSpace = true;
-    let lastText: { index: number; segment: Extract<Segment, { kind: 'text' }> } | null = null;
-    const texts: (string | null)[] = new Array<string | null>(segments.length).fill(null);
-    const trimLast = () => {
-      if (lastText !== null) {
-        const value = texts[lastText.index] as string;
-        if (value.endsWith(' ')) texts[lastText.index] = value.slice(0, -1);
-      }
-      lastText = null;
-    };
+    let lastText = -1;
     for (let index = 0; index < segments.length; index++) {
       const segment = segments[index];
       if (segment.kind === 'text') {
         let value = collapseSpace(segment.text);
-        if (afterSpace && value.startsWith(' ')) value = value.slice(1);
+        if (afterSpace && value.charCodeAt(0) === SPACE) value = value.slice(1);
+        segment.text = value;
         if (value === '') continue;
-        texts[index] = value;
-        afterSpace = value.endsWith(' ');
-        lastText = { index, segment };
+        afterSpace = value.charCodeAt(value.length - 1) === SPACE;
+        lastText = index;
       } else if (segment.kind === 'break') {
-        trimLast();
+        trimEnd(segments, lastText);
+        lastText = -1;
         afterSpace = true;
       } else if (segment.kind === 'tab') {
         afterSpace = true;
       } else {
         afterSpace = false;
-        lastText = null;
+        lastText = -1;
       }
     }
-    trimLast();
+    trimEnd(segments, lastText);
 
-    for (let index = 0; index < segments.length; index++) {
-      const segment = segments[index];
+    const runs: ParagraphChild[] = [];
+    for (const segment of segments) {
       switch (segment.kind) {
-        case 'text': {
-          const text = texts[index];
-          if (text === null || text === '') break;
-          runs.push(this.run(text, undefined, segment.flags, segment.change));
+        case 'text':
+          if (segment.text !== '')
+            runs.push(this.run(segment.text, undefined, segment.flags, segment.change));
           break;
-        }
         case 'tab':
           runs.push(this.run(undefined, [new Tab()], segment.flags, segment.change));
           break;
@@ -1034,11 +1026,22 @@ class DocxBuilder implements MarkupEvents {
   }
 }
 
+const SPACE = 0x20;
+
+function trimEnd(segments: Segment[], index: number): void {
+  const segment = segments[index];
+  if (segment?.kind === 'text' && segment.text.charCodeAt(segment.text.length - 1) === SPACE) {
+    segment.text = segment.text.slice(0, -1);
+  }
+}
+
 function isBlank(text: string): boolean {
   return /^[ \t\r\n]*$/.test(text);
 }
 
 // Only XML white space collapses: a no-break space typed in a template or in the data stays.
+// Most text has nothing to collapse, and a test costs less than a replace that copies it.
+const COLLAPSIBLE = /[\t\r\n]| {2}/;
 function collapseSpace(text: string): string {
-  return text.replace(/[ \t\r\n]+/g, ' ');
+  return COLLAPSIBLE.test(text) ? text.replace(/[ \t\r\n]+/g, ' ') : text;
 }
