@@ -7,6 +7,7 @@ import type { IncomingMessage } from 'node:http';
 import { Logger } from 'nestjs-pino';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { AppModule, type AppModuleOptions } from './app.module';
+import { registerDeskPlugins } from './desk/desk-plugins';
 
 /** Builds the HTTP application around an open database; main.ts and the tests share it. */
 export async function createApp(options: AppModuleOptions): Promise<NestFastifyApplication> {
@@ -25,7 +26,7 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
   app.useLogger(app.get(Logger));
   // The API speaks JSON only: plain text bodies answer 415 instead of failing validation.
   app.getHttpAdapter().getInstance().removeContentTypeParser('text/plain');
-  app.enableShutdownHooks();
+  await registerDeskPlugins(app);
 
   const document = SwaggerModule.createDocument(
     app,

@@ -1,0 +1,419 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Inject,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+  UseFilters,
+  UseGuards,
+} from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { z } from 'zod';
+import { type AuthenticatedRequest, Public, RequireRoles } from '../auth/auth.decorators';
+import { AppError, notFound } from '../common/app-error';
+import { UuidParam } from '../common/params';
+import { toProblem } from '../common/problem-details.filter';
+import { DraftsService } from '../drafts/drafts.service';
+import { DeskGuard } from './desk.guard';
+import { DeskDraftService } from './desk-draft.service';
+import { DeskExceptionFilter } from './desk-exception.filter';
+import { ACTION_LABELS, formatInstant } from './desk-labels';
+import {
+  PositionForm,
+  RevisionForm,
+  SilenceForm,
+  TransitionForm,
+  confirmed,
+  fields,
+} from './desk-forms';
+import { DeskResponder } from './desk-responder';
+import { type ProblemView, problemView } from './problem-view';
+
+const REVISION_NUMBER = /^[1-9]\d{0,5}$/;
+const STATE_CODE = /^[A-Za-z]{2,16}$/;
+
+/** What the draft page says after a form succeeded (?done=…): fixed words, nothing reflected. */
+const DONE: Record<string, string> = {
+  submit: 'The draft was submitted for review.',
+  'declare-consensus': 'Consensus was declared on the current revision.',
+  adopt: 'The adoption was recorded.',
+  reopen: 'Review was reopened.',
+  withdraw: 'The draft was withdrawn.',
+  position: 'The position was recorded.',
+  silence: 'The silence procedure has started.',
+  revision: 'The new revision was circulated.',
+};
+
+function revisionNumber(value: unknown, field: string): number {
+  if (typeof value !== 'string' || !REVISION_NUMBER.test(value))
+    throw notFound('Revision', typeof value === 'string' ? value : '', field);
+  return Number(value);
+}
+
+/** A form's fields as the browser sent them, for the confirmation page to send again. */
+function repeatFields(body: unknown): { name: string; value: string }[] {
+  return Object.entries(fields(body))
+    .filter(([name]) => name !== '_csrf' && name !== 'confirmed')
+    .flatMap(([name, value]) =>
+      (Array.isArray(value) ? value : [value]).map((item) => ({ name, value: String(item) })),
+    );
+}
+
+function parse<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
+  return schema.parse(fields(body));
+}
+
+/**
+ * The draft page and the forms on it. Each post is parsed, confirmed, handed to DraftsService
+ * (which decides again, under the draft's lock and its ETag) and answered with a redirect; a
+ * refusal shows the page again with the problem, with its status.
+ */
+@ApiExcludeController()
+@Public()
+@UseGuards(DeskGuard)
+@UseFilters(DeskExceptionFilter)
+@Controller('desk/drafts')
+export class DeskDraftsController {
+  constructor(
+    @Inject(DeskDraftService) private readonly pages: DeskDraftService,
+    @Inject(DraftsService) private readonly drafts: DraftsService,
+    @Inject(DeskResponder) private readonly responder: DeskResponder,
+  ) {}
+
+  @Get(':id')
+  async draft(
+    @Req() request: AuthenticatedRequest,
+    @Res() reply: FastifyReply,
+    @Param('id', UuidParam) id: string,
+    @Query('revision') revision?: unknown,
+    @Query('done') done?: unknown,
+  ) {
+    const number = revision === undefined ? undefined : revisionNumber(revision, 'revision');
+    await this.showDraft(request, reply, id, {
+      revision: number,
+      notice: typeof done === 'string' ? (DONE[done] ?? null) : null,
+    });
+  }
+
+  @Get(':id/compare')
+  async compare(
+    @Req() request: AuthenticatedRequest,
+    @Res() reply: FastifyReply,
+    @Param('id', UuidParam) id: string,
+    @Query('from') from?: unknown,
+    @Query('to') to?: unknown,
+  ) {
+    const view = await this.pages.compare(
+      request.principal!,
+      id,
+      revisionNumber(from, 'from'),
+      revisionNumber(to, 'to'),
+    );
+    this.responder.page(request, reply, 'compare', view, {
+      title: `${view.draft.symbol}: revision ${view.from.number} and ${view.to.number}`,
+      section: 'drafts',
+    });
+  }
+
+  @Post(':id/transitions')
+  @RequireRoles('secretariat', 'chair', 'delegate')
+  async transition(
+    @Req() request: AuthenticatedRequest,
+    @Res() reply: FastifyReply,
+    @Param('id', UuidParam) id: string,
+    @Body() body: unknown,
+  ) {
+    await this.act(request, reply, id, body, {
+      parse: () => parse(TransitionForm, body),
+      confirm: (form) => ACTION_LABELS[form.action].confirm,
+      work: async (form) => {
+        await this.drafts.transition(
+          request.principal!,
+          id,
+          { action: form.action, reason: form.reason, meetingId: form.meetingId },
+          form.etag,
+        );
+        return form.action;
+      },
+    });
+  }
+
+  @Post(':id/silence')
+  @RequireRoles('chair')
+  async silence(
+    @Req() request: AuthenticatedRequest,
+    @Res() reply: FastifyReply,
+    @Param('id', UuidParam) id: string,
+    @Body() body: unknown,
+  ) {
+    await this.act(request, reply, id, body, {
+      parse: () => parse(SilenceForm, body),
+      confirm: (form) =>
+        `Start a silence procedure until ${formatInstant(form.deadline)}? If no member state objects by then, silence is deemed consent.`,
+      work: async (form) => {
+        await this.drafts.startSilence(
+          request.principal!,
+          id,
+          { deadline: form.deadline },
+          form.etag,
+        );
+        return 'silence';
+      },
+    });
+  }
+
+  @Get(':id/positions/:stateCode')
+  @RequireRoles('delegate', 'secretariat')
+  async positionForm(
+    @Req() request: AuthenticatedRequest,
+    @Res() reply: FastifyReply,
+    @Param('id', UuidParam) id: string,
+    @Param('stateCode') stateCode: string,
+  ) {
+    await this.showPositionForm(request, reply, id, this.stateCode(stateCode), null, null);
+  }
+
+  @Post(':id/positions/:stateCode')
+  @RequireRoles('delegate', 'secretariat')
+  async recordPosition(
+    @Req() request: AuthenticatedRequest,
+    @Res() reply: FastifyReply,
+    @Param('id', UuidParam) id: string,
+    @Param('stateCode') stateCode: string,
+    @Body() body: unknown,
+  ) {
+    const code = this.stateCode(stateCode);
+    try {
+      const form = parse(PositionForm, body);
+      if (!confirmed(body)) {
+        const word = { concur: 'concurrence', reservation: 'reservation', objection: 'objection' }[
+          form.stance
+        ];
+        return this.confirm(
+          request,
+          reply,
+          `Record the ${word} of ${code} on revision ${form.revision}?`,
+          `/desk/drafts/${id}/positions/${code}`,
+          body,
+          `/desk/drafts/${id}`,
+        );
+      }
+      // The form was filled in against one revision; a position binds to the current one.
+      const current = await this.pages.currentRevision(request.principal!, id);
+      if (form.revision !== current) {
+        throw new AppError(
+          412,
+          'STALE_FORM',
+          `A new revision (${current}) was circulated after you opened this form on revision ${form.revision}. Read the new text and record the position again.`,
+          { facts: { formRevision: form.revision, currentRevision: current } },
+        );
+      }
+      await this.drafts.recordPosition(
+        request.principal!,
+        id,
+        code,
+        { stance: form.stance, text: form.text, paragraphs: form.paragraphs },
+        undefined,
+      );
+    } catch (error) {
+      const problem = this.refusal(error, request);
+      return this.showPositionForm(request, reply, id, code, problem, body);
+    }
+    this.responder.seeOther(reply, `/desk/drafts/${id}?done=position`);
+  }
+
+  @Get(':id/revise')
+  @RequireRoles('secretariat', 'delegate')
+  async revisionForm(
+    @Req() request: AuthenticatedRequest,
+    @Res() reply: FastifyReply,
+    @Param('id', UuidParam) id: string,
+  ) {
+    const view = await this.pages.revisionForm(request.principal!, id);
+    this.responder.page(request, reply, 'revise', view, {
+      title: `New revision of ${view.draft.symbol}`,
+      section: 'drafts',
+    });
+  }
+
+  @Post(':id/revise')
+  @RequireRoles('secretariat', 'delegate')
+  async revise(
+    @Req() request: AuthenticatedRequest,
+    @Res() reply: FastifyReply,
+    @Param('id', UuidParam) id: string,
+    @Body() body: unknown,
+  ) {
+    let form: z.infer<typeof RevisionForm> | null = null;
+    try {
+      form = parse(RevisionForm, body);
+      const paragraphs = (ids: string[], texts: string[]) =>
+        texts
+          .map((text, i) => ({ id: ids[i] ? ids[i] : undefined, text: text.trim() }))
+          .filter((p) => p.text !== '');
+      await this.drafts.addRevision(
+        request.principal!,
+        id,
+        {
+          title: form.title,
+          preamble: paragraphs(form.preambleId, form.preambleText),
+          operative: paragraphs(form.operativeId, form.operativeText),
+          note: form.note,
+          reason: form.reason,
+        },
+        form.etag,
+      );
+    } catch (error) {
+      const problem = this.refusal(error, request);
+      const view = await this.pages.revisionForm(request.principal!, id);
+      // Give back what the official wrote; only a stale form starts again from the new text.
+      const kept = form && !problem.stale ? keepRevisionInput(view, form) : view;
+      return this.responder.page(request, reply, 'revise', kept, {
+        title: `New revision of ${view.draft.symbol}`,
+        section: 'drafts',
+        problem,
+        status: problem.status,
+      });
+    }
+    this.responder.seeOther(reply, `/desk/drafts/${id}?done=revision`);
+  }
+
+  // ---- helpers -------------------------------------------------------------------------
+
+  /** Runs a draft action from the draft page: confirm first, then act, then back to the page. */
+  private async act<T>(
+    request: AuthenticatedRequest,
+    reply: FastifyReply,
+    id: string,
+    body: unknown,
+    steps: { parse: () => T; confirm: (form: T) => string; work: (form: T) => Promise<string> },
+  ) {
+    let done: string;
+    try {
+      const form = steps.parse();
+      if (!confirmed(body)) {
+        const draft = await this.drafts.get(request.principal!, id);
+        return this.confirm(
+          request,
+          reply,
+          `${draft.symbol}: ${steps.confirm(form)}`,
+          request.url,
+          body,
+          `/desk/drafts/${id}`,
+        );
+      }
+      done = await steps.work(form);
+    } catch (error) {
+      const problem = this.refusal(error, request);
+      return this.showDraft(request, reply, id, { problem });
+    }
+    this.responder.seeOther(reply, `/desk/drafts/${id}?done=${done}`);
+  }
+
+  /** A refusal to show beside the form; a missing draft or a failure is an error page instead. */
+  private refusal(error: unknown, request: AuthenticatedRequest): ProblemView {
+    const problem = toProblem(error);
+    if (problem.status === 404 || problem.status === 401 || problem.status >= 500) throw error;
+    problem.instance = request.url;
+    problem.correlationId = String(request.id);
+    return problemView(problem);
+  }
+
+  private async showDraft(
+    request: AuthenticatedRequest,
+    reply: FastifyReply,
+    id: string,
+    options: { revision?: number; notice?: string | null; problem?: ProblemView },
+  ) {
+    const view = await this.pages.page(request.principal!, id, { revision: options.revision });
+    this.responder.page(request, reply, 'draft', view, {
+      title: `${view.draft.symbol} — ${view.draft.title}`,
+      section: 'drafts',
+      notice: options.notice ?? null,
+      problem: options.problem ?? null,
+      status: options.problem?.status ?? 200,
+    });
+  }
+
+  private async showPositionForm(
+    request: AuthenticatedRequest,
+    reply: FastifyReply,
+    id: string,
+    code: string,
+    problem: ProblemView | null,
+    body: unknown,
+  ) {
+    const view = await this.pages.positionForm(request.principal!, id, code);
+    const sent = body === null ? null : PositionForm.safeParse(fields(body));
+    // After a refusal the form shows what the official chose, unless the text changed under it.
+    const kept =
+      sent?.success && !problem?.stale
+        ? {
+            ...view,
+            stances: view.stances.map((s) => ({ ...s, checked: s.value === sent.data.stance })),
+            text: sent.data.text ?? '',
+            paragraphs: view.paragraphs.map((p) => ({
+              ...p,
+              checked: sent.data.paragraphs.includes(p.id),
+            })),
+          }
+        : view;
+    this.responder.page(request, reply, 'position', kept, {
+      title: `Position of ${view.state.name} on ${view.draft.symbol}`,
+      section: 'drafts',
+      problem,
+      status: problem?.status ?? 200,
+    });
+  }
+
+  private confirm(
+    request: AuthenticatedRequest,
+    reply: FastifyReply,
+    message: string,
+    action: string,
+    body: unknown,
+    cancelHref: string,
+  ) {
+    this.responder.page(
+      request,
+      reply,
+      'confirm',
+      { message, action, fields: repeatFields(body), cancelHref },
+      { title: 'Please confirm', section: 'drafts' },
+    );
+  }
+
+  private stateCode(value: string): string {
+    if (!STATE_CODE.test(value)) throw notFound('Member state', value, 'stateCode');
+    return value.toUpperCase();
+  }
+}
+
+function keepRevisionInput(
+  view: Awaited<ReturnType<DeskDraftService['revisionForm']>>,
+  form: z.infer<typeof RevisionForm>,
+) {
+  const part = (ids: string[], texts: string[], prefix: string) =>
+    texts.map((text, i) => ({
+      id: ids[i] ?? '',
+      text,
+      label: ids[i] ? `${prefix} ${i + 1}` : 'New',
+    }));
+  return {
+    ...view,
+    title: form.title ?? view.title,
+    preamble: part(form.preambleId, form.preambleText, 'PP').filter(
+      (p) => p.id !== '' || p.text.trim() !== '',
+    ),
+    operative: part(form.operativeId, form.operativeText, 'OP').filter(
+      (p) => p.id !== '' || p.text.trim() !== '',
+    ),
+    note: form.note ?? '',
+    reason: form.reason ?? '',
+  };
+}

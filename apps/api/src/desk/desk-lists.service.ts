@@ -1,0 +1,131 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DRAFT_STATUSES, type DraftStatus, isDraftStatus } from '@chancery/domain';
+import type { Principal } from '../auth/principal';
+import { AppError } from '../common/app-error';
+import { DraftsService } from '../drafts/drafts.service';
+import { MeetingsService } from '../meetings/meetings.service';
+import { ReferenceService } from '../reference/reference.service';
+import { dashboardView, meetingLabel, readFilters } from './dashboard-view';
+import { STANCE_LABELS, formatInstant, statusName, timeLeft } from './desk-labels';
+
+/**
+ * The desk's overviews: the consensus dashboard, a delegation's drafts and the list of all
+ * drafts. Each reads a fixed number of queries whatever the number of drafts: the matrix is
+ * DraftsService.matrix() (two queries), never one call per draft.
+ */
+@Injectable()
+export class DeskListsService {
+  constructor(
+    @Inject(DraftsService) private readonly drafts: DraftsService,
+    @Inject(MeetingsService) private readonly meetings: MeetingsService,
+    @Inject(ReferenceService) private readonly reference: ReferenceService,
+  ) {}
+
+  async dashboard(query: Record<string, unknown>, now = new Date()) {
+    const [matrix, members, meetings, bodies] = await Promise.all([
+      this.drafts.matrix(),
+      this.reference.participants('member-state'),
+      this.meetings.list({}),
+      this.reference.bodies(),
+    ]);
+    const bodyCodes = bodies.map((b) => b.code);
+    const filters = readFilters(query, meetings, bodyCodes);
+    return dashboardView(
+      matrix,
+      new Map(members.map((m) => [m.code, m.name])),
+      meetings,
+      bodyCodes,
+      filters,
+      now,
+    );
+  }
+
+  /** A delegate's own state: drafts awaiting its position first, then those it has answered. */
+  async delegation(principal: Principal, now = new Date()) {
+    const code = principal.stateCode;
+    if (!code) {
+      throw new AppError(
+        403,
+        'NO_DELEGATION',
+        'Your account is attached to no delegation. Ask the secretariat to attach it to your state.',
+        {
+          title: 'No delegation',
+        },
+      );
+    }
+    const [matrix, state] = await Promise.all([
+      this.drafts.matrix(),
+      this.reference.participant(code),
+    ]);
+    const underReview = matrix.items.filter((row) => row.status === 'UNDER_SOC_REVIEW');
+    const item = (row: (typeof matrix.items)[number]) => {
+      const cell = STANCE_LABELS[row.cells[code] ?? 'none'];
+      return {
+        href: `/desk/drafts/${row.draftId}`,
+        positionHref: `/desk/drafts/${row.draftId}/positions/${code}`,
+        symbol: row.symbol,
+        title: row.title,
+        revision: row.revision,
+        stance: { css: cell.css, letter: cell.letter, word: cell.word },
+        silence: row.silenceDeadline
+          ? {
+              iso: row.silenceDeadline,
+              at: formatInstant(row.silenceDeadline),
+              left: timeLeft(row.silenceDeadline, now),
+            }
+          : null,
+      };
+    };
+    return {
+      state: { code, name: state.name },
+      awaiting: underReview.filter((row) => (row.cells[code] ?? 'none') === 'none').map(item),
+      answered: underReview.filter((row) => (row.cells[code] ?? 'none') !== 'none').map(item),
+      other: matrix.items
+        .filter((row) => row.status !== 'UNDER_SOC_REVIEW')
+        .map((row) => ({ ...item(row), statusName: statusName(row.status) })),
+    };
+  }
+
+  async allDrafts(query: Record<string, unknown>) {
+    const status: DraftStatus | undefined = isDraftStatus(query.status) ? query.status : undefined;
+    const [bodies, meetings] = await Promise.all([this.reference.bodies(), this.meetings.list({})]);
+    const bodyCode =
+      typeof query.body === 'string' && bodies.some((b) => b.code === query.body)
+        ? query.body
+        : undefined;
+    const rows = await this.drafts.list({ status, bodyCode });
+    const meetingsById = new Map(meetings.map((m) => [m.id, m]));
+    return {
+      rows: rows.map((row) => {
+        const meeting = row.meetingId ? meetingsById.get(row.meetingId) : undefined;
+        return {
+          href: `/desk/drafts/${row.id}`,
+          symbol: row.symbol,
+          title: row.title,
+          type: row.type,
+          status: row.status,
+          statusName: statusName(row.status),
+          body: row.adoptingBodyCode,
+          meeting: meeting
+            ? { href: `/desk/meetings/${meeting.id}`, label: meetingLabel(meeting) }
+            : null,
+          penholder: row.penholder,
+          revision: row.currentRevision,
+          updated: formatInstant(row.updatedAt),
+        };
+      }),
+      filters: {
+        statuses: DRAFT_STATUSES.map((s) => ({
+          value: s,
+          label: statusName(s),
+          selected: s === status,
+        })),
+        bodies: bodies.map((b) => ({
+          value: b.code,
+          label: b.code,
+          selected: b.code === bodyCode,
+        })),
+      },
+    };
+  }
+}

@@ -1,0 +1,113 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { hasRole } from '@chancery/domain';
+import type { Principal } from '../auth/principal';
+import { DraftsService } from '../drafts/drafts.service';
+import { MeetingsService } from '../meetings/meetings.service';
+import { meetingLabel } from './dashboard-view';
+import { formatDate, statusName } from './desk-labels';
+
+export const MEETING_DOCUMENTS = [
+  { name: 'provisional-agenda', label: 'Provisional agenda' },
+  { name: 'annotated-agenda', label: 'Annotated agenda' },
+  { name: 'list-of-documents', label: 'List of documents' },
+] as const;
+
+const FORMATS: Record<string, string> = {
+  'in-person': 'In person',
+  videoconference: 'Videoconference',
+  hybrid: 'Hybrid',
+};
+
+/** Meetings for the desk: the list, and one meeting with its agenda, drafts and documents. */
+@Injectable()
+export class DeskMeetingService {
+  constructor(
+    @Inject(MeetingsService) private readonly meetings: MeetingsService,
+    @Inject(DraftsService) private readonly drafts: DraftsService,
+  ) {}
+
+  async list() {
+    const meetings = await this.meetings.list({});
+    return {
+      rows: meetings.map((m) => ({
+        href: `/desk/meetings/${m.id}`,
+        label: meetingLabel(m),
+        title: m.title,
+        dates:
+          m.startsOn === m.endsOn
+            ? formatDate(m.startsOn)
+            : `${formatDate(m.startsOn)} – ${formatDate(m.endsOn)}`,
+        venue: m.venue ?? '—',
+        format: FORMATS[m.format] ?? m.format,
+        status: m.status,
+      })),
+    };
+  }
+
+  async page(principal: Principal, id: string) {
+    const [meeting, drafts] = await Promise.all([this.meetings.get(id), this.drafts.list({})]);
+    const draftsById = new Map(drafts.map((d) => [d.id, d]));
+    const order = meeting.agenda.map((item) => item.id);
+    /** The whole agenda in a new order, as the reorder form sends it. */
+    const moved = (from: number, to: number) => {
+      const next = [...order];
+      const [item] = next.splice(from, 1);
+      next.splice(to, 0, item);
+      return next;
+    };
+    const editable = hasRole(principal, 'secretariat');
+    return {
+      meeting: {
+        id: meeting.id,
+        label: meetingLabel(meeting),
+        title: meeting.title,
+        titleRu: meeting.titleRu,
+        body: `${meeting.bodyName} (${meeting.bodyCode})`,
+        dates:
+          meeting.startsOn === meeting.endsOn
+            ? formatDate(meeting.startsOn)
+            : `${formatDate(meeting.startsOn)} – ${formatDate(meeting.endsOn)}`,
+        venue: meeting.venue,
+        format: FORMATS[meeting.format] ?? meeting.format,
+        chair: meeting.chair,
+        coChairs: meeting.coChairs.join('; '),
+        status: meeting.status,
+        note: meeting.note,
+        etag: meeting.etag,
+      },
+      editable,
+      agenda: meeting.agenda.map((item, index) => ({
+        id: item.id,
+        number: item.number,
+        title: item.title,
+        annotation: item.annotation,
+        drafts: item.draftIds.map((draftId) => {
+          const draft = draftsById.get(draftId);
+          return {
+            href: `/desk/drafts/${draftId}`,
+            label: draft ? `${draft.symbol} — ${draft.title}` : draftId,
+          };
+        }),
+        up: index > 0 ? moved(index, index - 1) : null,
+        down: index < order.length - 1 ? moved(index, index + 1) : null,
+      })),
+      drafts: drafts
+        .filter((d) => d.meetingId === id)
+        .map((d) => ({
+          href: `/desk/drafts/${d.id}`,
+          symbol: d.symbol,
+          title: d.title,
+          statusName: statusName(d.status),
+          status: d.status,
+        })),
+      documents: MEETING_DOCUMENTS.map((doc) => ({
+        label: doc.label,
+        links: (['en', 'ru'] as const).map((lang) => ({
+          lang,
+          label: lang === 'en' ? 'English' : 'Russian',
+          href: `/desk/meetings/${id}/documents/${doc.name}.docx?lang=${lang}`,
+        })),
+      })),
+    };
+  }
+}

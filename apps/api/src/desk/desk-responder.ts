@@ -1,0 +1,127 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Inject, Injectable } from '@nestjs/common';
+import { hasRole, type Role } from '@chancery/domain';
+import type { FastifyReply } from 'fastify';
+import type { AuthenticatedRequest } from '../auth/auth.decorators';
+import type { Principal } from '../auth/principal';
+import { ROLE_PRIORITY } from '../auth/principal';
+import { ROLE_NAMES } from './desk-labels';
+import { DESK_STATIC_DIR, DESK_STATIC_PREFIX } from './desk-plugins';
+import { DeskViews } from './desk-views';
+import type { ProblemView } from './problem-view';
+
+export type DeskSection = 'dashboard' | 'delegation' | 'drafts' | 'meetings' | 'none';
+
+export interface PageOptions {
+  title: string;
+  status?: number;
+  section?: DeskSection;
+  notice?: string | null;
+  problem?: ProblemView | null;
+}
+
+const SECURITY_HEADERS = {
+  'content-security-policy':
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; " +
+    "frame-ancestors 'none'; base-uri 'none'; connect-src 'self'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'same-origin',
+  'x-frame-options': 'DENY',
+  // Pages carry CSRF tokens and positions not yet public: never kept by a shared cache.
+  'cache-control': 'no-store',
+};
+
+/** Who sees the consensus dashboard: those who follow every draft. */
+export const DASHBOARD_ROLES = ['admin', 'secretariat', 'chair'] as const satisfies readonly Role[];
+
+const seesDashboard = (principal: Principal) =>
+  DASHBOARD_ROLES.some((role) => hasRole(principal, role));
+
+/** Where each official lands after signing in. */
+export function landingPage(principal: Principal): string {
+  if (seesDashboard(principal)) return '/desk';
+  if (hasRole(principal, 'delegate') && principal.stateCode) return '/desk/delegation';
+  return '/desk/drafts';
+}
+
+function assetUrl(file: string): string {
+  const hash = createHash('sha256')
+    .update(readFileSync(join(DESK_STATIC_DIR, file)))
+    .digest('hex')
+    .slice(0, 10);
+  return `${DESK_STATIC_PREFIX}${file}?v=${hash}`;
+}
+
+/** Sends desk pages: the frame every page shares (who is signed in, navigation, CSRF token). */
+@Injectable()
+export class DeskResponder {
+  private readonly assets = { css: assetUrl('desk.css'), js: assetUrl('desk.js') };
+
+  constructor(@Inject(DeskViews) private readonly views: DeskViews) {}
+
+  page(
+    request: AuthenticatedRequest,
+    reply: FastifyReply,
+    page: string,
+    model: object,
+    options: PageOptions,
+  ): void {
+    const principal = request.principal ?? null;
+    const frame = {
+      pageTitle: options.title,
+      assets: this.assets,
+      csrf: reply.generateCsrf(),
+      user: principal ? describeUser(principal) : null,
+      home: principal ? landingPage(principal) : '/desk/login',
+      nav: principal ? navigation(principal, options.section ?? 'none') : [],
+      notice: options.notice ?? null,
+      problem: options.problem ?? null,
+    };
+    const html = this.views.render(page, frame, model);
+    void reply
+      .status(options.status ?? 200)
+      .headers(SECURITY_HEADERS)
+      .type('text/html; charset=utf-8')
+      .send(html);
+  }
+
+  /** After a successful post: 303 so that reloading the next page does not post again. */
+  seeOther(reply: FastifyReply, url: string): void {
+    void reply.headers({ 'cache-control': 'no-store' }).redirect(url, 303);
+  }
+}
+
+function describeUser(principal: Principal) {
+  const role = ROLE_PRIORITY.find((r) => principal.roles.includes(r));
+  const chairOf = principal.chairOf.length > 0 ? ` (${principal.chairOf.join(', ')})` : '';
+  const delegation = principal.stateCode ? ` of ${principal.stateCode}` : '';
+  return {
+    displayName: principal.displayName,
+    roleName: role
+      ? `${ROLE_NAMES[role]}${role === 'chair' ? chairOf : ''}${role === 'delegate' ? delegation : ''}`
+      : 'No role',
+  };
+}
+
+function navigation(principal: Principal, section: DeskSection) {
+  const items: { href: string; label: string; section: DeskSection }[] = [];
+  if (seesDashboard(principal)) {
+    items.push({ href: '/desk', label: 'Consensus dashboard', section: 'dashboard' });
+  }
+  if (hasRole(principal, 'delegate') && principal.stateCode) {
+    items.push({
+      href: '/desk/delegation',
+      label: `Delegation of ${principal.stateCode}`,
+      section: 'delegation',
+    });
+  }
+  items.push({ href: '/desk/drafts', label: 'Drafts', section: 'drafts' });
+  items.push({ href: '/desk/meetings', label: 'Meetings', section: 'meetings' });
+  return items.map((item) => ({
+    href: item.href,
+    label: item.label,
+    current: item.section === section,
+  }));
+}

@@ -1,0 +1,29 @@
+import { DeskAuthController } from './desk-auth.controller';
+import { DeskDraftService } from './desk-draft.service';
+import { DeskDraftsController } from './desk-drafts.controller';
+import { DeskExceptionFilter } from './desk-exception.filter';
+import { DeskGuard } from './desk.guard';
+import { DeskListsController } from './desk-lists.controller';
+import { DeskListsService } from './desk-lists.service';
+import { DeskMeetingService } from './desk-meeting.service';
+import { DeskMeetingsController } from './desk-meetings.controller';
+import { DeskResponder } from './desk-responder';
+import { DeskViews } from './desk-views';
+
+/** The officials' pages under /desk, registered in AppModule beside the API. */
+export const DESK_CONTROLLERS = [
+  DeskAuthController,
+  DeskListsController,
+  DeskDraftsController,
+  DeskMeetingsController,
+];
+
+export const DESK_PROVIDERS = [
+  DeskViews,
+  DeskResponder,
+  DeskGuard,
+  DeskExceptionFilter,
+  DeskListsService,
+  DeskDraftService,
+  DeskMeetingService,
+];

@@ -1,0 +1,107 @@
+// Chancery desk: a little progressive enhancement. Every page works without this script:
+// confirmations fall back to a confirmation page, countdowns to the time printed by the server.
+'use strict';
+
+(function () {
+  // ---- confirmations ---------------------------------------------------------------------
+  // A form with data-confirm asks in a dialog; once confirmed, its hidden "confirmed" field says
+  // so and the server acts at once. Without the script the server asks on a page instead.
+  function confirmDialog(message) {
+    return new Promise(function (resolve) {
+      var dialog = document.createElement('dialog');
+      dialog.className = 'confirm-dialog';
+      dialog.setAttribute('aria-labelledby', 'confirm-dialog-title');
+      dialog.setAttribute('aria-describedby', 'confirm-dialog-message');
+      var title = document.createElement('h2');
+      title.id = 'confirm-dialog-title';
+      title.textContent = 'Please confirm';
+      var text = document.createElement('p');
+      text.id = 'confirm-dialog-message';
+      text.textContent = message;
+      var form = document.createElement('form');
+      form.method = 'dialog';
+      form.className = 'form-actions';
+      var cancel = document.createElement('button');
+      cancel.value = 'cancel';
+      cancel.textContent = 'Cancel';
+      var ok = document.createElement('button');
+      ok.value = 'confirm';
+      ok.className = 'button-primary';
+      ok.textContent = 'Confirm';
+      form.append(cancel, ok);
+      dialog.append(title, text, form);
+      document.body.append(dialog);
+      dialog.addEventListener('close', function () {
+        resolve(dialog.returnValue === 'confirm');
+        dialog.remove();
+      });
+      dialog.showModal();
+      ok.focus();
+    });
+  }
+
+  document.addEventListener('submit', function (event) {
+    var form = event.target;
+    if (!(form instanceof HTMLFormElement) || !form.dataset.confirm) return;
+    var flag = form.querySelector('input[name="confirmed"]');
+    if (!flag || flag.value === 'yes' || typeof HTMLDialogElement !== 'function') return;
+    event.preventDefault();
+    confirmDialog(form.dataset.confirm).then(function (confirmed) {
+      if (!confirmed) return;
+      flag.value = 'yes';
+      form.submit();
+    });
+  });
+
+  // ---- filters apply as soon as they change ------------------------------------------------
+  document.querySelectorAll('form[data-autosubmit] select').forEach(function (select) {
+    select.addEventListener('change', function () {
+      select.form.submit();
+    });
+  });
+
+  // ---- the position form: text and paragraphs only for a reservation or an objection -------
+  var positionForm = document.querySelector('.position-form');
+  if (positionForm) {
+    var details = positionForm.querySelector('.stance-details');
+    var textArea = positionForm.querySelector('textarea[name="text"]');
+    var sync = function () {
+      var chosen = positionForm.querySelector('input[name="stance"]:checked');
+      var concur = !chosen || chosen.value === 'concur';
+      details.hidden = concur;
+      details.querySelectorAll('textarea, input').forEach(function (field) {
+        field.disabled = concur;
+      });
+      textArea.required = !concur;
+    };
+    positionForm.addEventListener('change', sync);
+    sync();
+  }
+
+  // ---- silence deadlines count down --------------------------------------------------------
+  function timeLeft(deadline, now) {
+    var ms = deadline - now;
+    if (ms <= 0) return 'deadline passed';
+    var minutes = Math.floor(ms / 60000);
+    var days = Math.floor(minutes / 1440);
+    var hours = Math.floor((minutes % 1440) / 60);
+    var mins = minutes % 60;
+    if (days > 0) return days + ' d ' + hours + ' h left';
+    if (hours > 0) return hours + ' h ' + mins + ' min left';
+    return Math.max(mins, 1) + ' min left';
+  }
+  var countdowns = document.querySelectorAll('.time-left[data-deadline]');
+  function tick() {
+    var now = Date.now();
+    countdowns.forEach(function (element) {
+      var deadline = Date.parse(element.dataset.deadline);
+      if (isNaN(deadline)) return;
+      element.textContent = timeLeft(deadline, now);
+      element.classList.toggle('is-close', deadline - now < 24 * 3600 * 1000);
+    });
+  }
+  if (countdowns.length > 0) {
+    tick();
+    setInterval(tick, 15000);
+  }
+})();
