@@ -689,7 +689,8 @@ class DocxBuilder implements MarkupEvents {
     }
   }
 
-  private addText(text: string): void {
+  private addText(raw: string): void {
+    const text = xmlSafe(raw);
     const segments = (this.paragraph as OpenParagraph).segments;
     const last = segments.at(-1);
     if (
@@ -904,7 +905,7 @@ class DocxBuilder implements MarkupEvents {
       date: attributes.get('date') ?? null,
       draft: this.readBoolean(attributes, 'draft', false, offset),
       draftLabel: attributes.get('draft-label') ?? DRAFT_LABELS[language] ?? 'DRAFT',
-      title: attributes.get('title') ?? null,
+      title: xmlSafe(attributes.get('title') ?? '') || null,
       revisionAuthor: attributes.get('revision-author') ?? null,
       revisionDate,
     };
@@ -928,7 +929,7 @@ class DocxBuilder implements MarkupEvents {
     offset: number,
   ): TrackedChange {
     const settings = this.settings as DocumentSettings;
-    const author = attributes.get('author') ?? settings.revisionAuthor;
+    const author = xmlSafe(attributes.get('author') ?? settings.revisionAuthor ?? '') || null;
     const date = attributes.get('date') ?? settings.revisionDate;
     if (author === null || author.trim() === '')
       this.fail(
@@ -1027,6 +1028,18 @@ class DocxBuilder implements MarkupEvents {
 }
 
 const SPACE = 0x20;
+
+// Characters XML 1.0 cannot carry (C0 controls but tab and line ends, U+FFFE, U+FFFF, unpaired
+// surrogates): a Word file containing one does not open. Surrogates also occur in pairs (emoji),
+// so the cheap test only decides whether to look closer.
+const MAYBE_UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF]/;
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+export function xmlSafe(text: string): string {
+  if (!MAYBE_UNSAFE.test(text)) return text;
+  return text.replace(CONTROL, '').replace(LONE_SURROGATE, '\uFFFD');
+}
 
 function trimEnd(segments: Segment[], index: number): void {
   const segment = segments[index];

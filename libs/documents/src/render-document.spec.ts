@@ -116,7 +116,8 @@ describe('annotated agenda', () => {
       'CICA/CFM/7/DOC.1\tDraft statement',
       '5.\tClosing of the meeting',
     ]);
-    expect(docx.document).toContain('<w:pStyle w:val="Heading1"/>');
+    expect(docx.document).toContain('<w:pStyle w:val="AgendaHeading"/>');
+    expect(docx.styles).toMatch(/w:styleId="AgendaHeading"[\s\S]*?<w:basedOn w:val="Heading1"\/>/);
   });
 });
 

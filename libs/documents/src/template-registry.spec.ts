@@ -40,12 +40,21 @@ describe('hostile text in the data', () => {
     'مرحبا بالعالم — שלום עולם',
     'Emoji 🇦🇿🇰🇿 👍🏽 ✍️',
   ];
+  // Characters XML cannot carry are dropped (or replaced, for a lone surrogate) rather than
+  // written into a file Word would refuse to open.
+  const unprintable = {
+    text: 'bell\u0007 nul\u0000 \uFFFE\uFFFFlone\uD800 end',
+    printed: 'bell nul lone\uFFFD end',
+  };
 
   it('comes out as literal text, paragraph for paragraph', async () => {
     const data = sampleOutcome('en', {
       revision: {
         ...sampleOutcome('en').revision,
-        operative: hostile.map((text, index) => ({ id: `op-${index}`, text })),
+        operative: [...hostile, unprintable.text].map((text, index) => ({
+          id: `op-${index}`,
+          text,
+        })),
       },
     });
     const docx = await openDocx(await renderDocument(registry, 'outcome-document', 'en', data));
@@ -53,7 +62,7 @@ describe('hostile text in the data', () => {
     const operative = paragraphsOf(docx.document).filter((paragraph) =>
       paragraph.xml.includes('<w:pStyle w:val="Operative"/>'),
     );
-    expect(operative.map((paragraph) => paragraph.text)).toEqual(hostile);
+    expect(operative.map((paragraph) => paragraph.text)).toEqual([...hostile, unprintable.printed]);
     expect(docx.text).toContain(longWord);
     expect(docx.document).not.toContain('<w:t>injected');
     expect(docx.document).not.toContain('<script>');

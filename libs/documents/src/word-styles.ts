@@ -151,6 +151,15 @@ const paragraphStyles = [
     },
   },
   {
+    // An agenda item heading in the annotated agenda: "3.<tab>Title", wrapped lines hang.
+    id: 'AgendaHeading',
+    name: 'Agenda Heading',
+    basedOn: 'Heading1',
+    next: 'Annotation',
+    quickFormat: true,
+    paragraph: { indent: { left: CM, hanging: CM } },
+  },
+  {
     id: 'Annotation',
     name: 'Annotation',
     basedOn: 'Normal',
