@@ -1,5 +1,6 @@
 import { DeskAuthController } from './desk-auth.controller';
 import { DeskDraftService } from './desk-draft.service';
+import { DeskDocumentsController } from './desk-documents.controller';
 import { DeskDraftsController } from './desk-drafts.controller';
 import { DeskExceptionFilter } from './desk-exception.filter';
 import { DeskGuard } from './desk.guard';
@@ -16,6 +17,7 @@ export const DESK_CONTROLLERS = [
   DeskListsController,
   DeskDraftsController,
   DeskMeetingsController,
+  DeskDocumentsController,
 ];
 
 export const DESK_PROVIDERS = [
