@@ -6,7 +6,7 @@
 //   npm run bench:render            all sizes
 //   npm run bench:render -- 1000    one size
 //   node --max-semi-space-size=32 -r @swc-node/register bench/render/render.bench.ts
-//                                   with the young generation the render workers get
+//                                   with V8 flags of your choice (they reach each size's process)
 
 import { fork } from 'node:child_process';
 import { availableParallelism } from 'node:os';

@@ -53,12 +53,7 @@ export class DocumentRenderPool {
       maxThreads,
       maxQueue,
       idleTimeout: 60_000,
-      // docx allocates a great many short-lived objects; a young generation larger than the
-      // default halves the time spent in scavenges on large documents (bench/render).
-      resourceLimits: {
-        maxOldGenerationSizeMb: options.maxHeapMb ?? 1024,
-        maxYoungGenerationSizeMb: 96,
-      },
+      resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? 1024 },
     });
   }
 
