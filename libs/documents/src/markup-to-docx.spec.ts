@@ -62,6 +62,12 @@ describe('markup rules', () => {
     ],
     ['a markup without <document>', '<body><p>a</p></body>', 1, /must start with <document>/],
     [
+      'a second document',
+      '<document language="en"><body/></document>\n<document language="en"/>',
+      2,
+      /<document> comes after <\/document>/,
+    ],
+    [
       'an unsupported language',
       '<document language="fr"><body></body></document>',
       1,

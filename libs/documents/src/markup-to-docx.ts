@@ -352,7 +352,9 @@ class DocxBuilder implements MarkupEvents {
         offset,
         parent === 'root'
           ? `the markup must start with <document>, not <${name}>`
-          : `<${name}> is not allowed inside <${where}>`,
+          : this.finished
+            ? `<${name}> comes after </document>`
+            : `<${name}> is not allowed inside <${where}>`,
       );
     }
     if (this.paragraph !== null) {
@@ -398,7 +400,7 @@ class DocxBuilder implements MarkupEvents {
         offset + text.search(/[^ \t\r\n]/),
         where
           ? `text directly inside <${where}> must be in a paragraph element such as <p>`
-          : 'text before <document>',
+          : `text ${this.finished ? 'after </document>' : 'before <document>'}`,
       );
     }
   }
