@@ -26,9 +26,8 @@ export function clearSessionCookie(reply: FastifyReply): void {
 /** Where a page may send the official after signing in: a desk page of this site, nothing else. */
 export function safeNext(next: unknown): string | null {
   if (typeof next !== 'string' || next.length > 500) return null;
-  return /^\/desk(?:[/?][\w\-./?=&%:]*)?$/.test(next) &&
-    !next.includes('//') &&
-    !next.startsWith('/desk/login')
-    ? next
-    : null;
+  const deskPath = /^\/desk(?:[/?][\w\-./?=&%:]*)?$/.test(next);
+  // "//host" leaves the site and "/desk/../api" leaves the desk once the browser resolves it.
+  const escapes = next.includes('//') || next.includes('..');
+  return deskPath && !escapes && !next.startsWith('/desk/login') ? next : null;
 }

@@ -64,7 +64,8 @@ export function problemView(
 function describeFact(key: string, value: unknown): string {
   if (Array.isArray(value)) {
     if (value.length === 0) return 'none';
-    return value.map((item) => describeItem(key, item)).join('; ');
+    const simple = value.every((item) => typeof item !== 'object' || item === null);
+    return value.map((item) => describeItem(key, item)).join(simple ? ', ' : '; ');
   }
   if (key === 'status' && isDraftStatus(value)) return statusLabel(value);
   return describeItem(key, value);
