@@ -20,6 +20,7 @@ const configSchema = z.object({
   SEED_DEMO: booleanFlag.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
+  TEMPLATES_DIR: z.string().min(1).optional(),
   RENDER_THREADS: z.coerce.number().int().min(1).max(16).default(2),
   JOB_POLL_MS: z.coerce.number().int().min(100).max(60000).default(1000),
 });

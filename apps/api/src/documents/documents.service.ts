@@ -73,7 +73,7 @@ export class DocumentsService implements OnApplicationShutdown {
     @Inject(DraftRepository) private readonly drafts: DraftRepository,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    const templatesDir = defaultTemplatesDir();
+    const templatesDir = config.TEMPLATES_DIR ?? defaultTemplatesDir();
     this.templates = templatesFingerprint(templatesDir);
     this.pool = new DocumentRenderPool({ templatesDir, maxThreads: config.RENDER_THREADS });
   }
