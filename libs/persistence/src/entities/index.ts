@@ -1,30 +1,51 @@
+import { AgendaItemDraftEntity } from './agenda-item-draft.entity';
 import { AgendaItemEntity } from './agenda-item.entity';
+import { AuditLogEntity } from './audit-log.entity';
 import { BodyEntity } from './body.entity';
 import { ChairmanshipEntity } from './chairmanship.entity';
+import { DraftEntity } from './draft.entity';
 import { ForumEntity } from './forum.entity';
 import { MeetingEntity } from './meeting.entity';
 import { ParticipantEntity } from './participant.entity';
+import { PositionEntity } from './position.entity';
+import { RevisionEntity } from './revision.entity';
+import { SilenceProcedureEntity } from './silence-procedure.entity';
 import { UserRoleEntity } from './user-role.entity';
 import { UserEntity } from './user.entity';
 
 export {
+  AgendaItemDraftEntity,
   AgendaItemEntity,
+  AuditLogEntity,
   BodyEntity,
   ChairmanshipEntity,
+  DraftEntity,
   ForumEntity,
   MeetingEntity,
   ParticipantEntity,
+  PositionEntity,
+  RevisionEntity,
+  SilenceProcedureEntity,
   UserEntity,
   UserRoleEntity,
 };
 
+// Every table the migrations create has an entity here, declared with the constraint names
+// PostgreSQL gave them, so that `migration:generate` on a migrated database finds nothing to do
+// (test/schema-drift.spec.ts holds it to that).
 export const entities: Function[] = [
+  AgendaItemDraftEntity,
   AgendaItemEntity,
+  AuditLogEntity,
   BodyEntity,
   ChairmanshipEntity,
+  DraftEntity,
   ForumEntity,
   MeetingEntity,
   ParticipantEntity,
+  PositionEntity,
+  RevisionEntity,
+  SilenceProcedureEntity,
   UserEntity,
   UserRoleEntity,
 ];

@@ -1,22 +1,33 @@
 import {
+  Check,
   Column,
   CreateDateColumn,
   Entity,
+  Index,
   JoinColumn,
   ManyToOne,
   OneToMany,
   PrimaryGeneratedColumn,
+  Unique,
   UpdateDateColumn,
 } from 'typeorm';
 import { AgendaItemEntity } from './agenda-item.entity';
 import { BodyEntity } from './body.entity';
 
 @Entity('meetings')
+@Unique('meetings_body_id_sequence_key', ['bodyId', 'sequence'])
+@Index('meetings_body_id', ['bodyId'])
+@Check('meetings_sequence_check', `sequence > 0`)
+@Check('meetings_title_check', `btrim(title) <> ''`)
+@Check('meetings_format_check', `format IN ('in-person', 'videoconference', 'hybrid')`)
+@Check('meetings_status_check', `status IN ('planned', 'convened', 'closed', 'cancelled')`)
+@Check('meetings_version_check', `version > 0`)
+@Check('meetings_check', `ends_on >= starts_on`)
 export class MeetingEntity {
-  @PrimaryGeneratedColumn('uuid') id!: string;
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'meetings_pkey' }) id!: string;
   @Column({ type: 'uuid' }) bodyId!: string;
   @ManyToOne(() => BodyEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'body_id' })
+  @JoinColumn({ name: 'body_id', foreignKeyConstraintName: 'meetings_body_id_fkey' })
   body!: BodyEntity;
   @Column({ type: 'integer' }) sequence!: number;
   @Column({ type: 'text' }) title!: string;

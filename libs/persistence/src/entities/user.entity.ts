@@ -1,11 +1,22 @@
-import { Column, CreateDateColumn, Entity, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  OneToMany,
+  PrimaryGeneratedColumn,
+  Unique,
+} from 'typeorm';
 import { UserRoleEntity } from './user-role.entity';
 
 @Entity('users')
+@Unique('users_email_key', ['email'])
+@Check('users_email_check', `email = lower(email) AND email ~ '^[^@\\s]+@[^@\\s]+$'`)
+@Check('users_display_name_check', `btrim(display_name) <> ''`)
 export class UserEntity {
-  @PrimaryGeneratedColumn('uuid') id!: string;
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'users_pkey' }) id!: string;
   /** Stored lower-case; the database refuses anything else. */
-  @Column({ type: 'text', unique: true }) email!: string;
+  @Column({ type: 'text' }) email!: string;
   @Column({ type: 'text' }) displayName!: string;
   @Column({ type: 'text', select: false }) passwordHash!: string;
   @Column({ type: 'boolean', default: true }) active!: boolean;
