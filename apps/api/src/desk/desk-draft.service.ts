@@ -333,6 +333,7 @@ export class DeskDraftService {
           reservation: 'Joins consensus; the reservation is printed in the consensus report.',
           objection: 'Blocks consensus until withdrawn.',
         }[stance],
+        word: { concur: 'concurrence', reservation: 'reservation', objection: 'objection' }[stance],
         checked: standing?.stance === stance,
       })),
       text: standing?.text ?? '',

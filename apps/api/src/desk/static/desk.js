@@ -46,7 +46,13 @@
     var flag = form.querySelector('input[name="confirmed"]');
     if (!flag || flag.value === 'yes' || typeof HTMLDialogElement !== 'function') return;
     event.preventDefault();
-    confirmDialog(form.dataset.confirm).then(function (confirmed) {
+    // "{stance}" in a position form's question names the stance chosen.
+    var chosen = form.querySelector('input[name="stance"]:checked');
+    var message = form.dataset.confirm.replace(
+      '{stance}',
+      (chosen && chosen.dataset.word) || 'position',
+    );
+    confirmDialog(message).then(function (confirmed) {
       if (!confirmed) return;
       flag.value = 'yes';
       form.submit();
@@ -77,6 +83,15 @@
     positionForm.addEventListener('change', sync);
     sync();
   }
+
+  // ---- matrix cells name their state and stance on hover ----------------------------------
+  // (Screen readers have the aria-label; the server leaves out a title on 5,600 cells.)
+  document.querySelectorAll('table.matrix').forEach(function (table) {
+    table.addEventListener('mouseover', function (event) {
+      var cell = event.target.closest && event.target.closest('td[aria-label]');
+      if (cell && !cell.title) cell.title = cell.getAttribute('aria-label');
+    });
+  });
 
   // ---- silence deadlines count down --------------------------------------------------------
   function timeLeft(deadline, now) {
