@@ -161,6 +161,8 @@ describe('who may see and do what on the desk', () => {
       `/desk/meetings/${randomUUID()}/documents/provisional-agenda.docx`,
       `/desk/drafts/${draftId}/documents/nothing.docx`,
       `/desk/drafts/${randomUUID()}/documents/text.docx`,
+      '/desk/nowhere',
+      '/desk/drafts/x/y/z',
     ];
     for (const path of paths) {
       const response = await chair.get(path);

@@ -105,6 +105,11 @@ function decodeEntities(text: string): string {
     .replace(/&amp;/g, '&');
 }
 
+/** Every link's address on the page, decoded as the browser reads it. */
+export function links(html: string): string[] {
+  return [...html.matchAll(/href="([^"]*)"/g)].map((m) => decodeEntities(m[1]));
+}
+
 export function csrfToken(html: string): string {
   const match = /name="_csrf" value="([^"]+)"/.exec(html);
   if (!match) throw new Error('no CSRF token on the page');

@@ -3,6 +3,7 @@ import { DeskDraftService } from './desk-draft.service';
 import { DeskDocumentsController } from './desk-documents.controller';
 import { DeskDraftsController } from './desk-drafts.controller';
 import { DeskExceptionFilter } from './desk-exception.filter';
+import { DeskFallbackController } from './desk-fallback.controller';
 import { DeskGuard } from './desk.guard';
 import { DeskListsController } from './desk-lists.controller';
 import { DeskListsService } from './desk-lists.service';
@@ -18,6 +19,8 @@ export const DESK_CONTROLLERS = [
   DeskDraftsController,
   DeskMeetingsController,
   DeskDocumentsController,
+  // Last: it answers whatever no other desk route does.
+  DeskFallbackController,
 ];
 
 export const DESK_PROVIDERS = [
