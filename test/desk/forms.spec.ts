@@ -1,4 +1,11 @@
-import { addRevision, putPosition, registerDraft, transition } from '../support/drafts';
+import {
+  addRevision,
+  delegateOf,
+  memberStateCodes,
+  putPosition,
+  registerDraft,
+  transition,
+} from '../support/drafts';
 import { type TestApp, startTestApp } from '../support/test-app';
 import { DeskClient, fieldValue, visibleText } from './support/desk-client';
 
@@ -198,5 +205,33 @@ describe('desk forms: confirmation, refusals and stale pages', () => {
     expect(compare.status).toBe(200);
     expect(compare.html).toContain('<del>Decide that the Secretariat shall report annually.</del>');
     expect(compare.html).toContain('<ins>Welcome the [new initiative].</ins>');
+  });
+
+  it('takes the positions of 28 delegations sent at the same moment, none refused as stale', async () => {
+    const draft = await registerDraft(api);
+    await transition(api, draft.id, 'secretariat@demo.local', { action: 'submit' });
+    const codes = await memberStateCodes(api);
+    const delegations = await Promise.all(
+      codes.map(async (code) => {
+        const desk = new DeskClient(api);
+        await desk.signIn(delegateOf(code));
+        await desk.get(`/desk/drafts/${draft.id}/positions/${code}`);
+        return { code, desk };
+      }),
+    );
+    const responses = await Promise.all(
+      delegations.map(({ code, desk }) =>
+        desk.post(`/desk/drafts/${draft.id}/positions/${code}`, {
+          revision: '1',
+          stance: 'concur',
+          confirmed: 'yes',
+        }),
+      ),
+    );
+    expect(responses.map((r) => r.status)).toEqual(codes.map(() => 303));
+    const consensus = await api.request('GET', `/api/drafts/${draft.id}/consensus`, {
+      token: await api.login('admin@demo.local'),
+    });
+    expect(consensus.body.concurred).toHaveLength(28);
   });
 });

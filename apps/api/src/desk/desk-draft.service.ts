@@ -10,8 +10,10 @@ import {
 } from '@chancery/domain';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal';
-import { notFound } from '../common/app-error';
+import { AppError, notFound } from '../common/app-error';
+import { versionEtag } from '../common/etag';
 import { DraftRepository, draftFacts } from '../drafts/draft.repository';
+import type { PositionDto } from '../drafts/drafts.dto';
 import { DraftsService } from '../drafts/drafts.service';
 import { MeetingsService } from '../meetings/meetings.service';
 import { ReferenceService } from '../reference/reference.service';
@@ -20,6 +22,7 @@ import { ACTION_LABELS, STANCE_LABELS, formatInstant, statusName, timeLeft } fro
 import { auditView, compareRevisionsView, paragraphLabels, revisionTextView } from './draft-view';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+const POSITION_ATTEMPTS = 30;
 
 type DraftView = Awaited<ReturnType<DraftsService['get']>>;
 
@@ -373,9 +376,45 @@ export class DeskDraftService {
     };
   }
 
-  /** The draft's number of its current revision, for forms that must not outlive it. */
-  async currentRevision(principal: Principal, id: string): Promise<number> {
-    return (await this.drafts.get(principal, id)).currentRevision;
+  /**
+   * Records a position filled in on revision `formRevision`. A position binds to the current
+   * revision, so the form must not outlive the one it was filled in on; the draft's ETag makes
+   * the check and the write one step: if anything changed in between (another delegation's
+   * position, most often), the check is made again on the fresh draft.
+   */
+  async recordPosition(
+    principal: Principal,
+    id: string,
+    stateCode: string,
+    formRevision: number,
+    input: PositionDto,
+  ) {
+    for (let attempt = 1; ; attempt += 1) {
+      const draft = await this.repository.find(this.dataSource.manager, id);
+      if (draft.current_revision !== formRevision) {
+        throw new AppError(
+          412,
+          'STALE_FORM',
+          `A new revision (${draft.current_revision}) was circulated after you opened this form on revision ${formRevision}. Read the new text and record the position again.`,
+          { facts: { formRevision, currentRevision: draft.current_revision } },
+        );
+      }
+      try {
+        return await this.drafts.recordPosition(
+          principal,
+          id,
+          stateCode,
+          input,
+          versionEtag(draft.id, draft.version),
+        );
+      } catch (error) {
+        const busy = error instanceof AppError && error.code === 'STALE_VERSION';
+        if (!busy || attempt >= POSITION_ATTEMPTS) throw error;
+        // 28 delegations may answer in the same second: step aside a random moment, so that
+        // each gets its turn instead of all retrying together.
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 15 * attempt));
+      }
+    }
   }
 
   /** May this official circulate a revision, and must it carry a reason (it reopens review)? */

@@ -15,7 +15,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import { type AuthenticatedRequest, Public, RequireRoles } from '../auth/auth.decorators';
-import { AppError, notFound } from '../common/app-error';
+import { notFound } from '../common/app-error';
 import { UuidParam } from '../common/params';
 import { toProblem } from '../common/problem-details.filter';
 import { DraftsService } from '../drafts/drafts.service';
@@ -203,23 +203,11 @@ export class DeskDraftsController {
           `/desk/drafts/${id}`,
         );
       }
-      // The form was filled in against one revision; a position binds to the current one.
-      const current = await this.pages.currentRevision(request.principal!, id);
-      if (form.revision !== current) {
-        throw new AppError(
-          412,
-          'STALE_FORM',
-          `A new revision (${current}) was circulated after you opened this form on revision ${form.revision}. Read the new text and record the position again.`,
-          { facts: { formRevision: form.revision, currentRevision: current } },
-        );
-      }
-      await this.drafts.recordPosition(
-        request.principal!,
-        id,
-        code,
-        { stance: form.stance, text: form.text, paragraphs: form.paragraphs },
-        undefined,
-      );
+      await this.pages.recordPosition(request.principal!, id, code, form.revision, {
+        stance: form.stance,
+        text: form.text,
+        paragraphs: form.paragraphs,
+      });
     } catch (error) {
       const problem = this.refusal(error, request);
       return this.showPositionForm(request, reply, id, code, problem, body);
