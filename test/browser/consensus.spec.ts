@@ -39,6 +39,7 @@ describe('from an objection to consensus, in Chromium', () => {
     const page = await chromium.context.newPage();
     await signIn(page, api.baseUrl, 'delegate.ind@demo.local');
     expect(new URL(page.url()).pathname).toBe('/desk/delegation');
+    await screenshot(page, 'delegate-landing');
     const awaiting = page.locator('section', {
       has: page.getByRole('heading', { name: /Awaiting your position/ }),
     });
@@ -132,6 +133,7 @@ describe('from an objection to consensus, in Chromium', () => {
     await page.getByRole('link', { name: 'Circulate a new revision' }).click();
     await page.getByLabel('OP 1').fill('Welcome the study of financing options for connectivity;');
     await page.getByLabel('What changed').fill('Brackets removed after informal consultations');
+    await screenshot(page, 'secretariat-revise-form');
     await page.getByRole('button', { name: 'Circulate revision 2' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
     await page.waitForURL((url) => url.pathname === `/desk/drafts/${draftId}`);
