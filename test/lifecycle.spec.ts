@@ -118,6 +118,10 @@ describe('the draft lifecycle over HTTP', () => {
 
     const consensus = await api.request('GET', `/api/drafts/${draft.id}/consensus`, { token: await api.login('admin@demo.local') });
     expect(consensus.body).toMatchObject({ revision: 2, reached: false, concurred: [] });
+    const late = await putPosition(api, draft.id, 'KAZ', { stance: 'concur', revision: 1 });
+    expect(late.status).toBe(409);
+    expect(late.body).toMatchObject({ code: 'REVISION_SUPERSEDED', field: 'revision' });
+    expect((await putPosition(api, draft.id, 'KAZ', { stance: 'concur', revision: 2 })).status).toBe(200);
     expect(consensus.body.notAnswered).toHaveLength(28);
     const refused = await transition(api, draft.id, 'soc-chair@demo.local', { action: 'declare-consensus' });
     expect(refused.status).toBe(409);
@@ -242,6 +246,18 @@ describe('the draft lifecycle over HTTP', () => {
     const notOpen = await transition(api, draft.id, 'cfm-chair@demo.local', { action: 'adopt', meetingId: future.body.id });
     expect(notOpen.status).toBe(409);
     expect(notOpen.body.code).toBe('MEETING_NOT_OPEN');
+  });
+
+  it('registers a draft before its text exists', async () => {
+    const response = await api.request('POST', '/api/drafts', {
+      token: await api.login('secretariat@demo.local'),
+      body: { type: 'declaration', title: 'Declaration of the Summit', adoptingBodyCode: 'SUMMIT', penholder: 'AZE', language: 'en' },
+    });
+    expect(response.status).toBe(201);
+    expect(response.body).toMatchObject({ currentRevision: 0, revision: null, status: 'PROPOSED' });
+    const submit = await transition(api, response.body.id, 'secretariat@demo.local', { action: 'submit' });
+    expect(submit.status).toBe(409);
+    expect(submit.body.code).toBe('REVISION_REQUIRED');
   });
 
   it('validates registration: body, type, penholder, meeting', async () => {

@@ -47,6 +47,7 @@ export class PositionDto extends createZodDto(
     stance: z.enum(STANCES),
     text: z.string().trim().min(1).max(20000).optional().describe('Required for a reservation or an objection'),
     paragraphs: z.array(z.string().trim().min(1).max(64)).max(500).optional().describe('Ids of the paragraphs concerned'),
+    revision: z.number().int().positive().optional().describe('The revision read: 409 if the draft has been revised since'),
   }),
 ) {}
 

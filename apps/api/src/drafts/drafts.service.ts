@@ -23,7 +23,7 @@ import {
 import { appendAudit, verifyAuditChain } from '@chancery/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
-import { invalid, notFound } from '../common/app-error';
+import { AppError, invalid, notFound } from '../common/app-error';
 import { checkIfMatch, versionEtag } from '../common/etag';
 import {
   type DraftRow,
@@ -315,7 +315,7 @@ export class DraftsService {
         action: 'draft.registered',
         details: { symbol, type: input.type, title: input.title, adoptingBody: body.code, penholder: penholderCode },
       });
-      if (input.preamble || input.operative) {
+      if ((input.preamble?.length ?? 0) + (input.operative?.length ?? 0) > 0) {
         const draft = await this.drafts.find(manager, id, { lock: true });
         await this.storeRevision(manager, principal, draft, { preamble: input.preamble ?? [], operative: input.operative ?? [] }, now);
       }
@@ -413,6 +413,15 @@ export class DraftsService {
       const draft = await this.drafts.find(manager, id, { lock: true });
       // Positions come from 28 delegations at once; If-Match is honoured when sent, not required.
       checkIfMatch(ifMatch, versionEtag(draft.id, draft.version), false);
+      // A position given on a text that has since been revised must not count for the new one.
+      if (input.revision !== undefined && input.revision !== draft.current_revision) {
+        throw new AppError(
+          409,
+          'REVISION_SUPERSEDED',
+          `This position was given on revision ${input.revision}, but revision ${draft.current_revision} is now under consideration. Read it and give the position again.`,
+          { field: 'revision', facts: { given: input.revision, current: draft.current_revision } },
+        );
+      }
       const now = new Date();
       const code = stateCode.toUpperCase();
       const members = await this.drafts.memberStates(manager);
