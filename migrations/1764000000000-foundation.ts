@@ -45,7 +45,9 @@ export class Foundation1764000000000 implements MigrationInterface {
         meets_every_years integer CHECK (meets_every_years > 0),
         note text
       )`);
-    await db.query(`CREATE UNIQUE INDEX bodies_one_reviewing_body ON bodies (reviews_drafts) WHERE reviews_drafts`);
+    await db.query(
+      `CREATE UNIQUE INDEX bodies_one_reviewing_body ON bodies (reviews_drafts) WHERE reviews_drafts`,
+    );
     await db.query(`
       CREATE TABLE chairmanships (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -114,13 +116,24 @@ export class Foundation1764000000000 implements MigrationInterface {
         CHECK ((role = 'delegate') = (participant_id IS NOT NULL)),
         UNIQUE NULLS NOT DISTINCT (user_id, role, body_id, participant_id)
       )`);
-    await db.query(`CREATE UNIQUE INDEX user_roles_one_state_per_delegate ON user_roles (user_id) WHERE role = 'delegate'`);
+    await db.query(
+      `CREATE UNIQUE INDEX user_roles_one_state_per_delegate ON user_roles (user_id) WHERE role = 'delegate'`,
+    );
     await db.query(`CREATE INDEX meetings_body_id ON meetings (body_id)`);
     await db.query(`CREATE INDEX chairmanships_participant_id ON chairmanships (participant_id)`);
   }
 
   async down(db: QueryRunner): Promise<void> {
-    for (const table of ['user_roles', 'users', 'agenda_items', 'meetings', 'chairmanships', 'bodies', 'participants', 'forum']) {
+    for (const table of [
+      'user_roles',
+      'users',
+      'agenda_items',
+      'meetings',
+      'chairmanships',
+      'bodies',
+      'participants',
+      'forum',
+    ]) {
       await db.query(`DROP TABLE IF EXISTS ${table}`);
     }
   }

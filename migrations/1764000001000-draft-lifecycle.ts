@@ -43,7 +43,9 @@ export class DraftLifecycle1764000001000 implements MigrationInterface {
         CHECK (status IN ('PROPOSED', 'WITHDRAWN') OR current_revision > 0),
         CHECK (consensus_revision IS NULL OR consensus_revision = current_revision)
       )`);
-    await db.query(`CREATE INDEX drafts_open ON drafts (status) WHERE status IN ('PROPOSED', 'UNDER_SOC_REVIEW', 'CONSENSUS')`);
+    await db.query(
+      `CREATE INDEX drafts_open ON drafts (status) WHERE status IN ('PROPOSED', 'UNDER_SOC_REVIEW', 'CONSENSUS')`,
+    );
     await db.query(`CREATE INDEX drafts_meeting_id ON drafts (meeting_id)`);
 
     await db.query(`
@@ -96,8 +98,12 @@ export class DraftLifecycle1764000001000 implements MigrationInterface {
         CHECK ((status = 'running') = (concluded_at IS NULL)),
         CHECK (deadline > started_at)
       )`);
-    await db.query(`CREATE UNIQUE INDEX silence_one_running ON silence_procedures (draft_id) WHERE status = 'running'`);
-    await db.query(`CREATE INDEX silence_due ON silence_procedures (deadline) WHERE status = 'running'`);
+    await db.query(
+      `CREATE UNIQUE INDEX silence_one_running ON silence_procedures (draft_id) WHERE status = 'running'`,
+    );
+    await db.query(
+      `CREATE INDEX silence_due ON silence_procedures (deadline) WHERE status = 'running'`,
+    );
 
     await db.query(`
       CREATE TABLE agenda_item_drafts (
@@ -161,10 +167,21 @@ export class DraftLifecycle1764000001000 implements MigrationInterface {
   }
 
   async down(db: QueryRunner): Promise<void> {
-    for (const table of ['audit_log', 'agenda_item_drafts', 'silence_procedures', 'positions', 'revisions', 'drafts']) {
+    for (const table of [
+      'audit_log',
+      'agenda_item_drafts',
+      'silence_procedures',
+      'positions',
+      'revisions',
+      'drafts',
+    ]) {
       await db.query(`DROP TABLE IF EXISTS ${table}`);
     }
-    for (const fn of ['chancery_refuse_change', 'chancery_positions_history', 'chancery_revision_on_open_draft']) {
+    for (const fn of [
+      'chancery_refuse_change',
+      'chancery_positions_history',
+      'chancery_revision_on_open_draft',
+    ]) {
       await db.query(`DROP FUNCTION IF EXISTS ${fn}()`);
     }
   }

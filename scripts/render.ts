@@ -14,7 +14,11 @@ import { parseArgs } from 'node:util';
 import { openDatabase } from '@chancery/persistence';
 import type { DataSource } from 'typeorm';
 import { loadConfig } from '../apps/api/src/config/config';
-import { DocumentsService, DRAFT_DOCUMENTS, MEETING_DOCUMENTS } from '../apps/api/src/documents/documents.service';
+import {
+  DocumentsService,
+  DRAFT_DOCUMENTS,
+  MEETING_DOCUMENTS,
+} from '../apps/api/src/documents/documents.service';
 import { DraftRepository } from '../apps/api/src/drafts/draft.repository';
 
 const USAGE = `usage: npm run render -- <document> [options]
@@ -50,7 +54,10 @@ async function findMeeting(dataSource: DataSource, ref: string): Promise<string>
 }
 
 async function findDraft(dataSource: DataSource, ref: string): Promise<string> {
-  const rows = await dataSource.query<{ id: string }[]>('SELECT id FROM drafts WHERE id::text = $1 OR symbol = $1', [ref]);
+  const rows = await dataSource.query<{ id: string }[]>(
+    'SELECT id FROM drafts WHERE id::text = $1 OR symbol = $1',
+    [ref],
+  );
   if (!rows[0]) fail(`No draft ${ref}`);
   return rows[0].id;
 }
@@ -85,25 +92,39 @@ async function main(): Promise<void> {
     embeddedPort: config.EMBEDDED_PG_PORT,
     poolSize: 2,
   });
-  const documents = new DocumentsService(database.dataSource, new DraftRepository(database.dataSource), config);
+  const documents = new DocumentsService(
+    database.dataSource,
+    new DraftRepository(database.dataSource),
+    config,
+  );
   try {
     let rendered;
     if ((MEETING_DOCUMENTS as readonly string[]).includes(name)) {
       if (!values.meeting) fail(`${name} needs --meeting`);
       const meetingId = await findMeeting(database.dataSource, values.meeting);
-      rendered = await documents.meetingDocument(null, meetingId, name as (typeof MEETING_DOCUMENTS)[number], language);
+      rendered = await documents.meetingDocument(
+        null,
+        meetingId,
+        name as (typeof MEETING_DOCUMENTS)[number],
+        language,
+      );
     } else if ((DRAFT_DOCUMENTS as readonly string[]).includes(name)) {
       if (!values.draft && name === 'consensus-report') {
         rendered = await documents.consensusReportOfOpenDrafts(null, language);
       } else {
         if (!values.draft) fail(`${name} needs --draft`);
         const draftId = await findDraft(database.dataSource, values.draft);
-        rendered = await documents.draftDocument(null, draftId, name as (typeof DRAFT_DOCUMENTS)[number], {
-          language,
-          revision: positive(values.revision, 'revision'),
-          from: positive(values.from, 'from'),
-          to: positive(values.to, 'to'),
-        });
+        rendered = await documents.draftDocument(
+          null,
+          draftId,
+          name as (typeof DRAFT_DOCUMENTS)[number],
+          {
+            language,
+            revision: positive(values.revision, 'revision'),
+            from: positive(values.from, 'from'),
+            to: positive(values.to, 'to'),
+          },
+        );
       }
     } else {
       fail(`Unknown document "${name}".`);

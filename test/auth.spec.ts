@@ -13,7 +13,11 @@ describe('signing in and the guard on every endpoint', () => {
     });
     expect(response.status).toBe(200);
     expect(response.body.accessToken).toEqual(expect.any(String));
-    expect(response.body.user).toMatchObject({ email: 'delegate.aze@demo.local', roles: ['delegate'], stateCode: 'AZE' });
+    expect(response.body.user).toMatchObject({
+      email: 'delegate.aze@demo.local',
+      roles: ['delegate'],
+      stateCode: 'AZE',
+    });
 
     const me = await api.request('GET', '/api/me', { token: response.body.accessToken });
     expect(me.status).toBe(200);
@@ -28,7 +32,11 @@ describe('signing in and the guard on every endpoint', () => {
       const response = await api.request('POST', '/api/auth/login', { body });
       expect(response.status).toBe(401);
       expect(response.headers.get('content-type')).toContain('application/problem+json');
-      expect(response.body).toMatchObject({ status: 401, code: 'UNAUTHENTICATED', title: expect.any(String) });
+      expect(response.body).toMatchObject({
+        status: 401,
+        code: 'UNAUTHENTICATED',
+        title: expect.any(String),
+      });
       expect(response.body.detail).toBe('The e-mail address or the password is wrong.');
     }
   });
@@ -37,15 +45,24 @@ describe('signing in and the guard on every endpoint', () => {
     const other = await startTestApp({ databaseUrl: api.databaseUrl });
     const foreign = await other.login('admin@demo.local');
     await other.close();
-    for (const authorization of [undefined, 'Bearer not-a-jwt', `Bearer ${foreign}`, 'Basic YWRtaW46ZGVtbw==']) {
-      const response = await api.request('GET', '/api/me', { headers: authorization ? { authorization } : {} });
+    for (const authorization of [
+      undefined,
+      'Bearer not-a-jwt',
+      `Bearer ${foreign}`,
+      'Basic YWRtaW46ZGVtbw==',
+    ]) {
+      const response = await api.request('GET', '/api/me', {
+        headers: authorization ? { authorization } : {},
+      });
       expect(response.status).toBe(401);
       expect(response.headers.get('www-authenticate')).toBe('Bearer');
     }
   });
 
   it('names the field of a validation failure and rejects unknown fields', async () => {
-    const missing = await api.request('POST', '/api/auth/login', { body: { email: 'admin@demo.local' } });
+    const missing = await api.request('POST', '/api/auth/login', {
+      body: { email: 'admin@demo.local' },
+    });
     expect(missing.status).toBe(400);
     expect(missing.body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'password' });
 
@@ -55,9 +72,14 @@ describe('signing in and the guard on every endpoint', () => {
     expect(unknown.status).toBe(400);
     expect(unknown.body.detail).toContain('isAdmin');
 
-    const wrongType = await api.request('POST', '/api/auth/login', { body: { email: 42, password: ['demo'] } });
+    const wrongType = await api.request('POST', '/api/auth/login', {
+      body: { email: 42, password: ['demo'] },
+    });
     expect(wrongType.status).toBe(400);
-    expect(wrongType.body.errors.map((error: { field: string }) => error.field).sort()).toEqual(['email', 'password']);
+    expect(wrongType.body.errors.map((error: { field: string }) => error.field).sort()).toEqual([
+      'email',
+      'password',
+    ]);
   });
 
   it('answers malformed JSON, a JSON array, prototype poisoning and an oversized body with 4xx problem+json', async () => {
@@ -91,7 +113,9 @@ describe('signing in and the guard on every endpoint', () => {
   });
 
   it('answers an unknown route with 404 problem+json', async () => {
-    const response = await api.request('GET', '/api/no-such-thing', { token: await api.login('admin@demo.local') });
+    const response = await api.request('GET', '/api/no-such-thing', {
+      token: await api.login('admin@demo.local'),
+    });
     expect(response.status).toBe(404);
     expect(response.body.type).toMatch(/^https:\/\//);
   });
@@ -113,15 +137,25 @@ describe('health and API documents', () => {
   it('documents every route with its errors in OpenAPI', async () => {
     const response = await api.request('GET', '/api/docs-json');
     expect(response.status).toBe(200);
-    const paths = response.body.paths as Record<string, Record<string, { responses: Record<string, unknown> }>>;
-    for (const path of ['/api/auth/login', '/api/me', '/api/participants', '/api/bodies', '/api/meetings/{id}/agenda-items/reorder']) {
+    const paths = response.body.paths as Record<
+      string,
+      Record<string, { responses: Record<string, unknown> }>
+    >;
+    for (const path of [
+      '/api/auth/login',
+      '/api/me',
+      '/api/participants',
+      '/api/bodies',
+      '/api/meetings/{id}/agenda-items/reorder',
+    ]) {
       expect(paths[path]).toBeDefined();
     }
     for (const [path, operations] of Object.entries(paths)) {
       for (const [method, operation] of Object.entries(operations)) {
         const statuses = Object.keys(operation.responses);
         const documentedError = statuses.some((status) => Number(status) >= 400);
-        if (path !== '/health') expect(`${method} ${path}: ${documentedError}`).toBe(`${method} ${path}: true`);
+        if (path !== '/health')
+          expect(`${method} ${path}: ${documentedError}`).toBe(`${method} ${path}: true`);
       }
     }
     const ui = await api.request('GET', '/api/docs');

@@ -1,5 +1,13 @@
 import { openDocx, paragraphsOf, textOf } from '../libs/documents/src/testing/docx-inspection';
-import { addRevision, everyoneConcurs, openMeeting, putPosition, readDraft, registerDraft, transition } from './support/drafts';
+import {
+  addRevision,
+  everyoneConcurs,
+  openMeeting,
+  putPosition,
+  readDraft,
+  registerDraft,
+  transition,
+} from './support/drafts';
 import { type TestApp, startTestApp } from './support/test-app';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -10,7 +18,9 @@ describe('Word documents over HTTP', () => {
   let cfmId: string;
 
   async function download(path: string, headers: Record<string, string> = {}) {
-    const response = await fetch(`${api.baseUrl}${path}`, { headers: { authorization: `Bearer ${token}`, ...headers } });
+    const response = await fetch(`${api.baseUrl}${path}`, {
+      headers: { authorization: `Bearer ${token}`, ...headers },
+    });
     const body = Buffer.from(await response.arrayBuffer());
     return { status: response.status, headers: response.headers, body };
   }
@@ -28,7 +38,9 @@ describe('Word documents over HTTP', () => {
     const response = await download(`/api/meetings/${cfmId}/documents/provisional-agenda.docx`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe(DOCX);
-    expect(response.headers.get('content-disposition')).toBe('attachment; filename="CICA_CFM_7_1.docx"');
+    expect(response.headers.get('content-disposition')).toBe(
+      'attachment; filename="CICA_CFM_7_1.docx"',
+    );
     const docx = await openDocx(response.body);
     const titles: string[] = meeting.body.agenda.map((item: { title: string }) => item.title);
     const positions = titles.map((title) => docx.text.indexOf(title));
@@ -41,7 +53,9 @@ describe('Word documents over HTTP', () => {
     const first = await download(`/api/meetings/${cfmId}/documents/annotated-agenda.docx`);
     const etag = first.headers.get('etag')!;
     expect(etag).toMatch(/^"[\w-]+"$/);
-    const second = await download(`/api/meetings/${cfmId}/documents/annotated-agenda.docx`, { 'if-none-match': etag });
+    const second = await download(`/api/meetings/${cfmId}/documents/annotated-agenda.docx`, {
+      'if-none-match': etag,
+    });
     expect(second.status).toBe(304);
     expect(second.body.length).toBe(0);
 
@@ -50,18 +64,24 @@ describe('Word documents over HTTP', () => {
       token,
       body: { annotation: 'The Chair opens the meeting and welcomes the new chairmanship.' },
     });
-    const third = await download(`/api/meetings/${cfmId}/documents/annotated-agenda.docx`, { 'if-none-match': etag });
+    const third = await download(`/api/meetings/${cfmId}/documents/annotated-agenda.docx`, {
+      'if-none-match': etag,
+    });
     expect(third.status).toBe(200);
     expect((await openDocx(third.body)).text).toContain('welcomes the new chairmanship');
   });
 
   it('renders the Russian agenda in Cyrillic, and refuses a language it does not have', async () => {
-    const response = await download(`/api/meetings/${cfmId}/documents/provisional-agenda.docx?lang=ru`);
+    const response = await download(
+      `/api/meetings/${cfmId}/documents/provisional-agenda.docx?lang=ru`,
+    );
     expect(response.status).toBe(200);
     const docx = await openDocx(response.body);
     expect(docx.text).toMatch(/[А-Яа-яЁё]{5,}/);
     expect(docx.text).toContain('Совет');
-    const french = await download(`/api/meetings/${cfmId}/documents/provisional-agenda.docx?lang=fr`);
+    const french = await download(
+      `/api/meetings/${cfmId}/documents/provisional-agenda.docx?lang=fr`,
+    );
     expect(french.status).toBe(400);
     expect(JSON.parse(french.body.toString()).field).toBe('lang');
     const unknown = await download(`/api/meetings/${cfmId}/documents/minutes.docx`);
@@ -77,28 +97,41 @@ describe('Word documents over HTTP', () => {
   it('marks a draft DRAFT until it is adopted, with real numbering for operative paragraphs', async () => {
     const draft = await registerDraft(api);
     await transition(api, draft.id, 'secretariat@demo.local', { action: 'submit' });
-    const before = await openDocx((await download(`/api/drafts/${draft.id}/documents/text.docx`)).body);
+    const before = await openDocx(
+      (await download(`/api/drafts/${draft.id}/documents/text.docx`)).body,
+    );
     expect(textOf(before.headers)).toContain('DRAFT');
-    const operative = paragraphsOf(before.document).filter((p) => p.text.startsWith('Decide that the Secretariat'));
+    const operative = paragraphsOf(before.document).filter((p) =>
+      p.text.startsWith('Decide that the Secretariat'),
+    );
     expect(operative).toHaveLength(1);
     expect(operative[0].xml).toContain('<w:numPr>');
 
     await everyoneConcurs(api, draft.id);
     await transition(api, draft.id, 'soc-chair@demo.local', { action: 'declare-consensus' });
     const meetingId = await openMeeting(api, 'CFM');
-    expect((await transition(api, draft.id, 'cfm-chair@demo.local', { action: 'adopt', meetingId })).status).toBe(200);
-    const after = await openDocx((await download(`/api/drafts/${draft.id}/documents/text.docx`)).body);
+    expect(
+      (await transition(api, draft.id, 'cfm-chair@demo.local', { action: 'adopt', meetingId }))
+        .status,
+    ).toBe(200);
+    const after = await openDocx(
+      (await download(`/api/drafts/${draft.id}/documents/text.docx`)).body,
+    );
     expect(after.headers).not.toContain('DRAFT');
     expect(after.text).toContain('Reaffirm our commitment to dialogue');
 
     const missing = await download(`/api/drafts/${draft.id}/documents/text.docx?revision=9`);
     expect(missing.status).toBe(404);
     const trail = await api.request('GET', `/api/drafts/${draft.id}/audit`, { token });
-    expect(trail.body.filter((e: { action: string }) => e.action === 'document.rendered').length).toBeGreaterThanOrEqual(2);
+    expect(
+      trail.body.filter((e: { action: string }) => e.action === 'document.rendered').length,
+    ).toBeGreaterThanOrEqual(2);
   });
 
   it('renders a redline with tracked changes around exactly the changed words', async () => {
-    const draft = await registerDraft(api, { operative: [{ text: 'The parties shall consult each other regularly.' }] });
+    const draft = await registerDraft(api, {
+      operative: [{ text: 'The parties shall consult each other regularly.' }],
+    });
     const { body } = await readDraft(api, draft.id);
     const op = body.revision.operative[0].id;
     const unchanged = body.revision.preamble[0];
@@ -109,8 +142,12 @@ describe('Word documents over HTTP', () => {
     const response = await download(`/api/drafts/${draft.id}/documents/redline.docx?from=1&to=2`);
     expect(response.status).toBe(200);
     const docx = await openDocx(response.body);
-    const deletions = [...docx.document.matchAll(/<w:del\b[\s\S]*?<\/w:del>/g)].map(([xml]) => textOf(xml));
-    const insertions = [...docx.document.matchAll(/<w:ins\b[\s\S]*?<\/w:ins>/g)].map(([xml]) => textOf(xml));
+    const deletions = [...docx.document.matchAll(/<w:del\b[\s\S]*?<\/w:del>/g)].map(([xml]) =>
+      textOf(xml),
+    );
+    const insertions = [...docx.document.matchAll(/<w:ins\b[\s\S]*?<\/w:ins>/g)].map(([xml]) =>
+      textOf(xml),
+    );
     expect(deletions.map((t) => t.trim())).toEqual(['shall']);
     expect(insertions.map((t) => t.trim())).toEqual(['should']);
     expect(docx.document).toMatch(/<w:ins [^>]*w:author="[^"]+"/);
@@ -128,9 +165,14 @@ describe('Word documents over HTTP', () => {
       text: 'On the understanding that reporting remains voluntary.',
       paragraphs: [body.revision.operative[1].id],
     });
-    await putPosition(api, draft.id, 'TJK', { stance: 'objection', text: 'The timeline is too short.' });
+    await putPosition(api, draft.id, 'TJK', {
+      stance: 'objection',
+      text: 'The timeline is too short.',
+    });
     await putPosition(api, draft.id, 'KAZ', { stance: 'concur' });
-    const docx = await openDocx((await download(`/api/drafts/${draft.id}/documents/consensus-report.docx`)).body);
+    const docx = await openDocx(
+      (await download(`/api/drafts/${draft.id}/documents/consensus-report.docx`)).body,
+    );
     expect(docx.text).toContain('On the understanding that reporting remains voluntary.');
     expect(docx.text).toContain('OP 2');
     expect(docx.text).toContain('The timeline is too short.');
@@ -144,7 +186,9 @@ describe('Word documents over HTTP', () => {
   it('prints hostile text literally', async () => {
     const hostile = '</w:t><w:t>{{constructor}} <script>alert(1)</script> & مرحبا 🕊️';
     const draft = await registerDraft(api, { operative: [{ text: hostile }] });
-    const docx = await openDocx((await download(`/api/drafts/${draft.id}/documents/text.docx`)).body);
+    const docx = await openDocx(
+      (await download(`/api/drafts/${draft.id}/documents/text.docx`)).body,
+    );
     expect(docx.text).toContain(hostile);
   });
 });

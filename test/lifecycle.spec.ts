@@ -19,27 +19,51 @@ describe('the draft lifecycle over HTTP', () => {
 
   it('takes a CFM statement from PROPOSED to ADOPTED with all 28 member states', async () => {
     const draft = await registerDraft(api);
-    expect(draft.body).toMatchObject({ status: 'PROPOSED', currentRevision: 1, adoptingBodyCode: 'CFM' });
+    expect(draft.body).toMatchObject({
+      status: 'PROPOSED',
+      currentRevision: 1,
+      adoptingBodyCode: 'CFM',
+    });
     expect(draft.body.symbol).toMatch(/^CICA\/CFM\/DOC\.\d+$/);
     expect(draft.body.revision.operative).toHaveLength(2);
 
-    expect((await transition(api, draft.id, 'secretariat@demo.local', { action: 'submit' })).status).toBe(200);
+    expect(
+      (await transition(api, draft.id, 'secretariat@demo.local', { action: 'submit' })).status,
+    ).toBe(200);
     const statuses = await everyoneConcurs(api, draft.id);
     expect(statuses).toHaveLength(28);
     expect(new Set(statuses)).toEqual(new Set([200]));
 
-    const consensus = await api.request('GET', `/api/drafts/${draft.id}/consensus`, { token: await api.login('soc-chair@demo.local') });
-    expect(consensus.body).toMatchObject({ reached: true, memberStates: 28, notAnswered: [], objected: [] });
+    const consensus = await api.request('GET', `/api/drafts/${draft.id}/consensus`, {
+      token: await api.login('soc-chair@demo.local'),
+    });
+    expect(consensus.body).toMatchObject({
+      reached: true,
+      memberStates: 28,
+      notAnswered: [],
+      objected: [],
+    });
     expect(consensus.body.concurred).toHaveLength(28);
 
-    const declared = await transition(api, draft.id, 'soc-chair@demo.local', { action: 'declare-consensus' });
+    const declared = await transition(api, draft.id, 'soc-chair@demo.local', {
+      action: 'declare-consensus',
+    });
     expect(declared.status).toBe(200);
-    expect(declared.body).toMatchObject({ status: 'CONSENSUS', consensus: { method: 'explicit', revision: 1 } });
+    expect(declared.body).toMatchObject({
+      status: 'CONSENSUS',
+      consensus: { method: 'explicit', revision: 1 },
+    });
 
     const meetingId = await openMeeting(api, 'CFM');
-    const notTheChair = await transition(api, draft.id, 'soc-chair@demo.local', { action: 'adopt', meetingId });
+    const notTheChair = await transition(api, draft.id, 'soc-chair@demo.local', {
+      action: 'adopt',
+      meetingId,
+    });
     expect(notTheChair.status).toBe(403);
-    const adopted = await transition(api, draft.id, 'cfm-chair@demo.local', { action: 'adopt', meetingId });
+    const adopted = await transition(api, draft.id, 'cfm-chair@demo.local', {
+      action: 'adopt',
+      meetingId,
+    });
     expect(adopted.status).toBe(200);
     expect(adopted.body).toMatchObject({ status: 'ADOPTED', adoption: { meetingId } });
 
@@ -47,10 +71,19 @@ describe('the draft lifecycle over HTTP', () => {
     expect(frozen.status).toBe(409);
     expect(frozen.body.code).toBe('DRAFT_CLOSED');
 
-    const trail = await api.request('GET', `/api/drafts/${draft.id}/audit`, { token: await api.login('observer@demo.local') });
+    const trail = await api.request('GET', `/api/drafts/${draft.id}/audit`, {
+      token: await api.login('observer@demo.local'),
+    });
     const actions = trail.body.map((entry: { action: string }) => entry.action);
     expect(actions).toEqual(
-      expect.arrayContaining(['draft.registered', 'revision.added', 'draft.submit', 'position.recorded', 'draft.declare-consensus', 'draft.adopt']),
+      expect.arrayContaining([
+        'draft.registered',
+        'revision.added',
+        'draft.submit',
+        'position.recorded',
+        'draft.declare-consensus',
+        'draft.adopt',
+      ]),
     );
     expect(actions.filter((a: string) => a === 'position.recorded')).toHaveLength(28);
   });
@@ -59,21 +92,31 @@ describe('the draft lifecycle over HTTP', () => {
     const draft = await registerDraft(api);
     await transition(api, draft.id, 'secretariat@demo.local', { action: 'submit' });
     await everyoneConcurs(api, draft.id, ['IND', 'KGZ']);
-    const objection = await putPosition(api, draft.id, 'IND', { stance: 'objection', text: 'Paragraph 2 prejudges the budget.' });
+    const objection = await putPosition(api, draft.id, 'IND', {
+      stance: 'objection',
+      text: 'Paragraph 2 prejudges the budget.',
+    });
     expect(objection.status).toBe(200);
 
-    const refused = await transition(api, draft.id, 'soc-chair@demo.local', { action: 'declare-consensus' });
+    const refused = await transition(api, draft.id, 'soc-chair@demo.local', {
+      action: 'declare-consensus',
+    });
     expect(refused.status).toBe(409);
     expect(refused.headers.get('content-type')).toContain('application/problem+json');
     expect(refused.body).toMatchObject({ code: 'CONSENSUS_NOT_REACHED' });
-    expect(refused.body.facts.objected).toEqual([{ stateCode: 'IND', text: 'Paragraph 2 prejudges the budget.' }]);
+    expect(refused.body.facts.objected).toEqual([
+      { stateCode: 'IND', text: 'Paragraph 2 prejudges the budget.' },
+    ]);
     expect(refused.body.facts.notAnswered).toEqual(['KGZ']);
     expect(refused.body.detail).toContain('IND');
   });
 
   it('keeps reservations, which join consensus, and refuses brackets', async () => {
     const draft = await registerDraft(api, {
-      operative: [{ text: 'Welcome the [establishment of a fund].' }, { text: 'Request the Secretariat to report.' }],
+      operative: [
+        { text: 'Welcome the [establishment of a fund].' },
+        { text: 'Request the Secretariat to report.' },
+      ],
     });
     await transition(api, draft.id, 'secretariat@demo.local', { action: 'submit' });
     const { body } = await readDraft(api, draft.id);
@@ -86,9 +129,16 @@ describe('the draft lifecycle over HTTP', () => {
     });
     expect(reservation.status).toBe(200);
 
-    const blocked = await transition(api, draft.id, 'soc-chair@demo.local', { action: 'declare-consensus' });
+    const blocked = await transition(api, draft.id, 'soc-chair@demo.local', {
+      action: 'declare-consensus',
+    });
     expect(blocked.status).toBe(409);
-    expect(blocked.body.facts.openBrackets).toEqual([expect.objectContaining({ paragraphId: bracketed, excerpt: expect.stringContaining('establishment of a fund') })]);
+    expect(blocked.body.facts.openBrackets).toEqual([
+      expect.objectContaining({
+        paragraphId: bracketed,
+        excerpt: expect.stringContaining('establishment of a fund'),
+      }),
+    ]);
 
     const clean = await addRevision(api, draft.id, {
       operative: [
@@ -100,30 +150,48 @@ describe('the draft lifecycle over HTTP', () => {
     expect(clean.status).toBe(201);
     expect(clean.body.revision.operative[0].id).toBe(bracketed);
     await everyoneConcurs(api, draft.id, ['KOR']);
-    await putPosition(api, draft.id, 'KOR', { stance: 'reservation', text: 'Contributions are voluntary.', paragraphs: [bracketed] });
+    await putPosition(api, draft.id, 'KOR', {
+      stance: 'reservation',
+      text: 'Contributions are voluntary.',
+      paragraphs: [bracketed],
+    });
 
-    const declared = await transition(api, draft.id, 'soc-chair@demo.local', { action: 'declare-consensus' });
+    const declared = await transition(api, draft.id, 'soc-chair@demo.local', {
+      action: 'declare-consensus',
+    });
     expect(declared.status).toBe(200);
-    const consensus = await api.request('GET', `/api/drafts/${draft.id}/consensus`, { token: await api.login('admin@demo.local') });
-    expect(consensus.body.reserved).toEqual([{ stateCode: 'KOR', text: 'Contributions are voluntary.', paragraphs: [bracketed] }]);
+    const consensus = await api.request('GET', `/api/drafts/${draft.id}/consensus`, {
+      token: await api.login('admin@demo.local'),
+    });
+    expect(consensus.body.reserved).toEqual([
+      { stateCode: 'KOR', text: 'Contributions are voluntary.', paragraphs: [bracketed] },
+    ]);
   });
 
   it('starts a new round with each revision: earlier positions do not count', async () => {
     const draft = await registerDraft(api);
     await transition(api, draft.id, 'secretariat@demo.local', { action: 'submit' });
     await everyoneConcurs(api, draft.id);
-    const revised = await addRevision(api, draft.id, { operative: [{ text: 'A wholly new operative paragraph.' }] });
+    const revised = await addRevision(api, draft.id, {
+      operative: [{ text: 'A wholly new operative paragraph.' }],
+    });
     expect(revised.body.currentRevision).toBe(2);
     expect(revised.body.revision.symbol).toMatch(/\/Rev\.1$/);
 
-    const consensus = await api.request('GET', `/api/drafts/${draft.id}/consensus`, { token: await api.login('admin@demo.local') });
+    const consensus = await api.request('GET', `/api/drafts/${draft.id}/consensus`, {
+      token: await api.login('admin@demo.local'),
+    });
     expect(consensus.body).toMatchObject({ revision: 2, reached: false, concurred: [] });
     const late = await putPosition(api, draft.id, 'KAZ', { stance: 'concur', revision: 1 });
     expect(late.status).toBe(409);
     expect(late.body).toMatchObject({ code: 'REVISION_SUPERSEDED', field: 'revision' });
-    expect((await putPosition(api, draft.id, 'KAZ', { stance: 'concur', revision: 2 })).status).toBe(200);
+    expect(
+      (await putPosition(api, draft.id, 'KAZ', { stance: 'concur', revision: 2 })).status,
+    ).toBe(200);
     expect(consensus.body.notAnswered).toHaveLength(28);
-    const refused = await transition(api, draft.id, 'soc-chair@demo.local', { action: 'declare-consensus' });
+    const refused = await transition(api, draft.id, 'soc-chair@demo.local', {
+      action: 'declare-consensus',
+    });
     expect(refused.status).toBe(409);
   });
 
@@ -133,7 +201,9 @@ describe('the draft lifecycle over HTTP', () => {
     await everyoneConcurs(api, draft.id);
     await transition(api, draft.id, 'soc-chair@demo.local', { action: 'declare-consensus' });
 
-    const noReason = await addRevision(api, draft.id, { operative: [{ text: 'Changed after consensus.' }] });
+    const noReason = await addRevision(api, draft.id, {
+      operative: [{ text: 'Changed after consensus.' }],
+    });
     expect(noReason.status).toBe(422);
     expect(noReason.body).toMatchObject({ code: 'REASON_REQUIRED', field: 'reason' });
     const reopened = await addRevision(api, draft.id, {
@@ -147,23 +217,51 @@ describe('the draft lifecycle over HTTP', () => {
   it('lets a delegate speak only for their own state, and the secretariat record a note verbale', async () => {
     const draft = await registerDraft(api);
     await transition(api, draft.id, 'secretariat@demo.local', { action: 'submit' });
-    const foreign = await putPosition(api, draft.id, 'IND', { stance: 'concur' }, delegateOf('PAK'));
+    const foreign = await putPosition(
+      api,
+      draft.id,
+      'IND',
+      { stance: 'concur' },
+      delegateOf('PAK'),
+    );
     expect(foreign.status).toBe(403);
     expect(foreign.body.code).toBe('NOT_OWN_STATE');
 
-    const onBehalf = await putPosition(api, draft.id, 'MNG', { stance: 'concur' }, 'secretariat@demo.local');
+    const onBehalf = await putPosition(
+      api,
+      draft.id,
+      'MNG',
+      { stance: 'concur' },
+      'secretariat@demo.local',
+    );
     expect(onBehalf.status).toBe(200);
     expect(onBehalf.body).toMatchObject({ stateCode: 'MNG', onBehalf: true });
 
-    const observer = await putPosition(api, draft.id, 'MNG', { stance: 'concur' }, 'observer@demo.local');
+    const observer = await putPosition(
+      api,
+      draft.id,
+      'MNG',
+      { stance: 'concur' },
+      'observer@demo.local',
+    );
     expect(observer.status).toBe(403);
-    const notMember = await putPosition(api, draft.id, 'BLR', { stance: 'concur' }, 'secretariat@demo.local');
+    const notMember = await putPosition(
+      api,
+      draft.id,
+      'BLR',
+      { stance: 'concur' },
+      'secretariat@demo.local',
+    );
     expect([404, 422]).toContain(notMember.status);
     expect(notMember.body.code).toBe('NOT_AN_ACTIVE_MEMBER_STATE');
     const noText = await putPosition(api, draft.id, 'IND', { stance: 'objection' });
     expect(noText.status).toBe(422);
     expect(noText.body.field).toBe('text');
-    const badParagraph = await putPosition(api, draft.id, 'IND', { stance: 'reservation', text: 'x', paragraphs: ['nope'] });
+    const badParagraph = await putPosition(api, draft.id, 'IND', {
+      stance: 'reservation',
+      text: 'x',
+      paragraphs: ['nope'],
+    });
     expect(badParagraph.status).toBe(422);
     expect(badParagraph.body.field).toBe('paragraphs[0]');
   });
@@ -173,7 +271,9 @@ describe('the draft lifecycle over HTTP', () => {
     await transition(api, draft.id, 'secretariat@demo.local', { action: 'submit' });
     await putPosition(api, draft.id, 'CHN', { stance: 'objection', text: 'Not yet.' });
     await putPosition(api, draft.id, 'CHN', { stance: 'concur' });
-    const consensus = await api.request('GET', `/api/drafts/${draft.id}/consensus`, { token: await api.login('admin@demo.local') });
+    const consensus = await api.request('GET', `/api/drafts/${draft.id}/consensus`, {
+      token: await api.login('admin@demo.local'),
+    });
     expect(consensus.body.concurred).toEqual(['CHN']);
     expect(consensus.body.objected).toEqual([]);
     const history = await api.dataSource.query(
@@ -189,7 +289,10 @@ describe('the draft lifecycle over HTTP', () => {
   it('requires If-Match on transitions: 428 without, 412 when stale', async () => {
     const draft = await registerDraft(api);
     const token = await api.login('secretariat@demo.local');
-    const missing = await api.request('POST', `/api/drafts/${draft.id}/transitions`, { token, body: { action: 'submit' } });
+    const missing = await api.request('POST', `/api/drafts/${draft.id}/transitions`, {
+      token,
+      body: { action: 'submit' },
+    });
     expect(missing.status).toBe(428);
     await addRevision(api, draft.id, { operative: [{ text: 'Second text.' }] });
     const stale = await api.request('POST', `/api/drafts/${draft.id}/transitions`, {
@@ -206,24 +309,41 @@ describe('the draft lifecycle over HTTP', () => {
     const token = await api.login('secretariat@demo.local');
     const responses = await Promise.all(
       Array.from({ length: 20 }, () =>
-        api.request('POST', `/api/drafts/${draft.id}/transitions`, { token, body: { action: 'submit' }, headers: { 'if-match': etag } }),
+        api.request('POST', `/api/drafts/${draft.id}/transitions`, {
+          token,
+          body: { action: 'submit' },
+          headers: { 'if-match': etag },
+        }),
       ),
     );
     const statuses = responses.map((r) => r.status);
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
     expect(statuses.filter((s) => s !== 200).every((s) => s === 409 || s === 412)).toBe(true);
-    const submits = await api.dataSource.query(`SELECT count(*)::int AS n FROM audit_log WHERE draft_id = $1 AND action = 'draft.submit'`, [draft.id]);
+    const submits = await api.dataSource.query(
+      `SELECT count(*)::int AS n FROM audit_log WHERE draft_id = $1 AND action = 'draft.submit'`,
+      [draft.id],
+    );
     expect(submits[0].n).toBe(1);
   });
 
   it('refuses what the rules forbid with 409 and the facts', async () => {
     const draft = await registerDraft(api);
-    const early = await transition(api, draft.id, 'soc-chair@demo.local', { action: 'declare-consensus' });
+    const early = await transition(api, draft.id, 'soc-chair@demo.local', {
+      action: 'declare-consensus',
+    });
     expect(early.status).toBe(409);
-    expect(early.body).toMatchObject({ code: 'TRANSITION_NOT_ALLOWED', facts: { status: 'PROPOSED' } });
-    const reopenNoReason = await transition(api, draft.id, 'soc-chair@demo.local', { action: 'reopen' });
+    expect(early.body).toMatchObject({
+      code: 'TRANSITION_NOT_ALLOWED',
+      facts: { status: 'PROPOSED' },
+    });
+    const reopenNoReason = await transition(api, draft.id, 'soc-chair@demo.local', {
+      action: 'reopen',
+    });
     expect(reopenNoReason.status).toBe(409);
-    const withdrawn = await transition(api, draft.id, delegateOf('AZE'), { action: 'withdraw', reason: 'Superseded' });
+    const withdrawn = await transition(api, draft.id, delegateOf('AZE'), {
+      action: 'withdraw',
+      reason: 'Superseded',
+    });
     expect(withdrawn.status).toBe(200);
     expect(withdrawn.body.status).toBe('WITHDRAWN');
     const again = await transition(api, draft.id, 'secretariat@demo.local', { action: 'submit' });
@@ -236,14 +356,26 @@ describe('the draft lifecycle over HTTP', () => {
     await everyoneConcurs(api, draft.id);
     await transition(api, draft.id, 'soc-chair@demo.local', { action: 'declare-consensus' });
     const socMeeting = await openMeeting(api, 'SOC');
-    const wrongBody = await transition(api, draft.id, 'cfm-chair@demo.local', { action: 'adopt', meetingId: socMeeting });
+    const wrongBody = await transition(api, draft.id, 'cfm-chair@demo.local', {
+      action: 'adopt',
+      meetingId: socMeeting,
+    });
     expect(wrongBody.status).toBe(422);
     expect(wrongBody.body).toMatchObject({ code: 'WRONG_BODY', field: 'meetingId' });
     const future = await api.request('POST', '/api/meetings', {
       token: await api.login('secretariat@demo.local'),
-      body: { bodyCode: 'CFM', title: 'Future CFM', startsOn: '2099-01-01', endsOn: '2099-01-02', format: 'in-person' },
+      body: {
+        bodyCode: 'CFM',
+        title: 'Future CFM',
+        startsOn: '2099-01-01',
+        endsOn: '2099-01-02',
+        format: 'in-person',
+      },
     });
-    const notOpen = await transition(api, draft.id, 'cfm-chair@demo.local', { action: 'adopt', meetingId: future.body.id });
+    const notOpen = await transition(api, draft.id, 'cfm-chair@demo.local', {
+      action: 'adopt',
+      meetingId: future.body.id,
+    });
     expect(notOpen.status).toBe(409);
     expect(notOpen.body.code).toBe('MEETING_NOT_OPEN');
   });
@@ -251,18 +383,32 @@ describe('the draft lifecycle over HTTP', () => {
   it('registers a draft before its text exists', async () => {
     const response = await api.request('POST', '/api/drafts', {
       token: await api.login('secretariat@demo.local'),
-      body: { type: 'declaration', title: 'Declaration of the Summit', adoptingBodyCode: 'SUMMIT', penholder: 'AZE', language: 'en' },
+      body: {
+        type: 'declaration',
+        title: 'Declaration of the Summit',
+        adoptingBodyCode: 'SUMMIT',
+        penholder: 'AZE',
+        language: 'en',
+      },
     });
     expect(response.status).toBe(201);
     expect(response.body).toMatchObject({ currentRevision: 0, revision: null, status: 'PROPOSED' });
-    const submit = await transition(api, response.body.id, 'secretariat@demo.local', { action: 'submit' });
+    const submit = await transition(api, response.body.id, 'secretariat@demo.local', {
+      action: 'submit',
+    });
     expect(submit.status).toBe(409);
     expect(submit.body.code).toBe('REVISION_REQUIRED');
   });
 
   it('validates registration: body, type, penholder, meeting', async () => {
     const token = await api.login('secretariat@demo.local');
-    const base = { type: 'statement', title: 'T', adoptingBodyCode: 'CFM', penholder: 'AZE', language: 'en' };
+    const base = {
+      type: 'statement',
+      title: 'T',
+      adoptingBodyCode: 'CFM',
+      penholder: 'AZE',
+      language: 'en',
+    };
     const cases: [Record<string, unknown>, number, string][] = [
       [{ ...base, type: 'budget' }, 422, 'type'],
       [{ ...base, penholder: 'BLR' }, 422, 'penholder'],
@@ -273,9 +419,16 @@ describe('the draft lifecycle over HTTP', () => {
     ];
     for (const [body, status, field] of cases) {
       const response = await api.request('POST', '/api/drafts', { token, body });
-      expect({ field, status: response.status, at: response.body.field }).toEqual({ field, status, at: field });
+      expect({ field, status: response.status, at: response.body.field }).toEqual({
+        field,
+        status,
+        at: field,
+      });
     }
-    const delegate = await api.request('POST', '/api/drafts', { token: await api.login(delegateOf('AZE')), body: base });
+    const delegate = await api.request('POST', '/api/drafts', {
+      token: await api.login(delegateOf('AZE')),
+      body: base,
+    });
     expect(delegate.status).toBe(403);
   });
 
@@ -289,7 +442,10 @@ describe('the draft lifecycle over HTTP', () => {
       `/api/drafts/${draft.id}/revisions/abc`,
       '/api/drafts/00000000-0000-4000-8000-000000000000/consensus',
     ]) {
-      expect({ path, status: (await api.request('GET', path, { token })).status }).toEqual({ path, status: 404 });
+      expect({ path, status: (await api.request('GET', path, { token })).status }).toEqual({
+        path,
+        status: 404,
+      });
     }
   });
 
@@ -298,13 +454,17 @@ describe('the draft lifecycle over HTTP', () => {
     await transition(api, draft.id, 'secretariat@demo.local', { action: 'submit' });
     await putPosition(api, draft.id, 'TJK', { stance: 'objection', text: 'Needs more time.' });
     await putPosition(api, draft.id, 'KAZ', { stance: 'concur' });
-    const matrix = await api.request('GET', '/api/consensus', { token: await api.login('admin@demo.local') });
+    const matrix = await api.request('GET', '/api/consensus', {
+      token: await api.login('admin@demo.local'),
+    });
     expect(matrix.status).toBe(200);
     expect(matrix.body.states).toHaveLength(28);
     const row = matrix.body.items.find((item: { draftId: string }) => item.draftId === draft.id);
     expect(row.cells).toMatchObject({ TJK: 'objection', KAZ: 'concur', AZE: 'none' });
     expect(row.counts).toEqual({ concur: 1, reservation: 0, objection: 1, none: 26 });
-    const delegate = await api.request('GET', '/api/consensus', { token: await api.login(delegateOf('KAZ')) });
+    const delegate = await api.request('GET', '/api/consensus', {
+      token: await api.login(delegateOf('KAZ')),
+    });
     expect(delegate.status).toBe(403);
   });
 });

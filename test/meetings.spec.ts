@@ -40,9 +40,17 @@ describe('meetings', () => {
   it('lets the secretariat create a meeting, numbered after the last one of its body', async () => {
     const before = await api.request('GET', '/api/meetings?bodyCode=SOC', { token: secretariat });
     const highest = Math.max(...before.body.map((m: { sequence: number }) => m.sequence));
-    const created = await api.request('POST', '/api/meetings', { token: secretariat, body: newMeeting });
+    const created = await api.request('POST', '/api/meetings', {
+      token: secretariat,
+      body: newMeeting,
+    });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ bodyCode: 'SOC', sequence: highest + 1, status: 'planned', agenda: [] });
+    expect(created.body).toMatchObject({
+      bodyCode: 'SOC',
+      sequence: highest + 1,
+      status: 'planned',
+      agenda: [],
+    });
     expect(created.headers.get('location')).toBe(`/api/meetings/${created.body.id}`);
 
     const duplicate = await api.request('POST', '/api/meetings', {
@@ -69,8 +77,15 @@ describe('meetings', () => {
   });
 
   it('forbids meeting changes to other roles and names the role needed', async () => {
-    for (const email of ['delegate.kaz@demo.local', 'observer@demo.local', 'soc-chair@demo.local']) {
-      const response = await api.request('POST', '/api/meetings', { token: await api.login(email), body: newMeeting });
+    for (const email of [
+      'delegate.kaz@demo.local',
+      'observer@demo.local',
+      'soc-chair@demo.local',
+    ]) {
+      const response = await api.request('POST', '/api/meetings', {
+        token: await api.login(email),
+        body: newMeeting,
+      });
       expect(response.status).toBe(403);
       expect(response.body).toMatchObject({ code: 'ROLE_REQUIRED' });
       expect(response.body.detail).toContain('secretariat');
@@ -79,14 +94,23 @@ describe('meetings', () => {
   });
 
   it('answers 404 for an unknown or malformed meeting id', async () => {
-    for (const id of ['00000000-0000-4000-8000-000000000000', 'not-an-id', '1;DROP TABLE meetings']) {
-      const response = await api.request('GET', `/api/meetings/${encodeURIComponent(id)}`, { token: secretariat });
+    for (const id of [
+      '00000000-0000-4000-8000-000000000000',
+      'not-an-id',
+      '1;DROP TABLE meetings',
+    ]) {
+      const response = await api.request('GET', `/api/meetings/${encodeURIComponent(id)}`, {
+        token: secretariat,
+      });
       expect(response.status).toBe(404);
     }
   });
 
   it('patches a meeting, guarded by If-Match', async () => {
-    const created = await api.request('POST', '/api/meetings', { token: secretariat, body: newMeeting });
+    const created = await api.request('POST', '/api/meetings', {
+      token: secretariat,
+      body: newMeeting,
+    });
     const etag = created.headers.get('etag')!;
     const changed = await api.request('PATCH', `/api/meetings/${created.body.id}`, {
       token: secretariat,
@@ -109,7 +133,10 @@ describe('meetings', () => {
     });
     expect(outOfOrder.status).toBe(422);
     expect(outOfOrder.body.field).toBe('endsOn');
-    const empty = await api.request('PATCH', `/api/meetings/${created.body.id}`, { token: secretariat, body: {} });
+    const empty = await api.request('PATCH', `/api/meetings/${created.body.id}`, {
+      token: secretariat,
+      body: {},
+    });
     expect(empty.status).toBe(400);
   });
 });
@@ -120,15 +147,22 @@ describe('agenda items', () => {
   let meetingId: string;
 
   async function agendaTitles(): Promise<string[]> {
-    const response = await api.request('GET', `/api/meetings/${meetingId}/agenda-items`, { token: secretariat });
-    response.body.forEach((item: { number: number }, index: number) => expect(item.number).toBe(index + 1));
+    const response = await api.request('GET', `/api/meetings/${meetingId}/agenda-items`, {
+      token: secretariat,
+    });
+    response.body.forEach((item: { number: number }, index: number) =>
+      expect(item.number).toBe(index + 1),
+    );
     return response.body.map((item: { title: string }) => item.title);
   }
 
   beforeAll(async () => {
     api = await startTestApp();
     secretariat = await api.login('secretariat@demo.local');
-    const created = await api.request('POST', '/api/meetings', { token: secretariat, body: newMeeting });
+    const created = await api.request('POST', '/api/meetings', {
+      token: secretariat,
+      body: newMeeting,
+    });
     meetingId = created.body.id;
   });
   afterAll(() => api.close());
@@ -146,19 +180,36 @@ describe('agenda items', () => {
       body: { title: 'Draft statement', number: 3 },
     });
     expect(inserted.body.number).toBe(3);
-    expect(await agendaTitles()).toEqual(['Opening', 'Adoption of the agenda', 'Draft statement', 'Any other business']);
+    expect(await agendaTitles()).toEqual([
+      'Opening',
+      'Adoption of the agenda',
+      'Draft statement',
+      'Any other business',
+    ]);
 
-    const edited = await api.request('PATCH', `/api/meetings/${meetingId}/agenda-items/${inserted.body.id}`, {
-      token: secretariat,
-      body: { title: 'Draft statement of the Council', titleRu: 'Проект заявления Совета' },
-    });
+    const edited = await api.request(
+      'PATCH',
+      `/api/meetings/${meetingId}/agenda-items/${inserted.body.id}`,
+      {
+        token: secretariat,
+        body: { title: 'Draft statement of the Council', titleRu: 'Проект заявления Совета' },
+      },
+    );
     expect(edited.body).toMatchObject({ number: 3, titleRu: 'Проект заявления Совета' });
 
-    const removed = await api.request('DELETE', `/api/meetings/${meetingId}/agenda-items/${inserted.body.id}`, {
-      token: secretariat,
-    });
+    const removed = await api.request(
+      'DELETE',
+      `/api/meetings/${meetingId}/agenda-items/${inserted.body.id}`,
+      {
+        token: secretariat,
+      },
+    );
     expect(removed.status).toBe(204);
-    expect(await agendaTitles()).toEqual(['Opening', 'Adoption of the agenda', 'Any other business']);
+    expect(await agendaTitles()).toEqual([
+      'Opening',
+      'Adoption of the agenda',
+      'Any other business',
+    ]);
 
     const beyond = await api.request('POST', `/api/meetings/${meetingId}/agenda-items`, {
       token: secretariat,
@@ -177,17 +228,25 @@ describe('agenda items', () => {
     expect(badDraft.body.field).toBe('draftIds');
 
     const other = await api.request('GET', '/api/meetings?bodyCode=CFM', { token: secretariat });
-    const otherAgenda = await api.request('GET', `/api/meetings/${other.body[0].id}/agenda-items`, { token: secretariat });
-    const foreignItem = otherAgenda.body[0].id;
-    const response = await api.request('PATCH', `/api/meetings/${meetingId}/agenda-items/${foreignItem}`, {
+    const otherAgenda = await api.request('GET', `/api/meetings/${other.body[0].id}/agenda-items`, {
       token: secretariat,
-      body: { title: 'Hijacked' },
     });
+    const foreignItem = otherAgenda.body[0].id;
+    const response = await api.request(
+      'PATCH',
+      `/api/meetings/${meetingId}/agenda-items/${foreignItem}`,
+      {
+        token: secretariat,
+        body: { title: 'Hijacked' },
+      },
+    );
     expect(response.status).toBe(404);
   });
 
   it('reorders the agenda, and refuses a list that is not the whole agenda', async () => {
-    const items = (await api.request('GET', `/api/meetings/${meetingId}/agenda-items`, { token: secretariat })).body;
+    const items = (
+      await api.request('GET', `/api/meetings/${meetingId}/agenda-items`, { token: secretariat })
+    ).body;
     const reversed = [...items].reverse().map((item: { id: string }) => item.id);
     const response = await api.request('POST', `/api/meetings/${meetingId}/agenda-items/reorder`, {
       token: secretariat,
@@ -210,20 +269,32 @@ describe('agenda items', () => {
 
   it('keeps numbering consistent when many officials reorder at the same moment', async () => {
     for (let i = 0; i < 5; i += 1) {
-      await api.request('POST', `/api/meetings/${meetingId}/agenda-items`, { token: secretariat, body: { title: `Item ${i}` } });
+      await api.request('POST', `/api/meetings/${meetingId}/agenda-items`, {
+        token: secretariat,
+        body: { title: `Item ${i}` },
+      });
     }
-    const items: string[] = (await api.request('GET', `/api/meetings/${meetingId}/agenda-items`, { token: secretariat })).body.map(
-      (item: { id: string }) => item.id,
+    const items: string[] = (
+      await api.request('GET', `/api/meetings/${meetingId}/agenda-items`, { token: secretariat })
+    ).body.map((item: { id: string }) => item.id);
+    const permutations = Array.from({ length: 12 }, (_, k) =>
+      items.map((_, i) => items[(i + k) % items.length]),
     );
-    const permutations = Array.from({ length: 12 }, (_, k) => items.map((_, i) => items[(i + k) % items.length]));
     const responses = await Promise.all(
       permutations.map((itemIds) =>
-        api.request('POST', `/api/meetings/${meetingId}/agenda-items/reorder`, { token: secretariat, body: { itemIds } }),
+        api.request('POST', `/api/meetings/${meetingId}/agenda-items/reorder`, {
+          token: secretariat,
+          body: { itemIds },
+        }),
       ),
     );
     expect(responses.map((r) => r.status)).toEqual(permutations.map(() => 200));
-    const final = (await api.request('GET', `/api/meetings/${meetingId}/agenda-items`, { token: secretariat })).body;
-    expect(final.map((item: { number: number }) => item.number)).toEqual(items.map((_, i) => i + 1));
+    const final = (
+      await api.request('GET', `/api/meetings/${meetingId}/agenda-items`, { token: secretariat })
+    ).body;
+    expect(final.map((item: { number: number }) => item.number)).toEqual(
+      items.map((_, i) => i + 1),
+    );
     expect(permutations).toContainEqual(final.map((item: { id: string }) => item.id));
   });
 

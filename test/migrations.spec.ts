@@ -14,7 +14,9 @@ describe(`migrations on the ${testEngine()} PostgreSQL`, () => {
   let dataSource: DataSource;
 
   beforeAll(async () => {
-    dataSource = new DataSource(buildDataSourceOptions({ url: await createTestDatabase({ empty: true }), poolSize: 2 }));
+    dataSource = new DataSource(
+      buildDataSourceOptions({ url: await createTestDatabase({ empty: true }), poolSize: 2 }),
+    );
     await dataSource.initialize();
   });
   afterAll(() => dataSource.destroy());
@@ -24,7 +26,15 @@ describe(`migrations on the ${testEngine()} PostgreSQL`, () => {
     const applied = await migrate(dataSource);
     expect(applied.length).toBe(dataSource.migrations.length);
     expect(await tables(dataSource)).toEqual(
-      expect.arrayContaining(['participants', 'bodies', 'meetings', 'agenda_items', 'users', 'drafts', 'audit_log']),
+      expect.arrayContaining([
+        'participants',
+        'bodies',
+        'meetings',
+        'agenda_items',
+        'users',
+        'drafts',
+        'audit_log',
+      ]),
     );
     expect(await migrate(dataSource)).toEqual([]);
 
@@ -49,13 +59,21 @@ describe(`migrations on the ${testEngine()} PostgreSQL`, () => {
       `SELECT u.email FROM users u JOIN user_roles r ON r.user_id = u.id WHERE r.role = 'delegate'`,
     );
     expect(delegates).toHaveLength(28);
-    expect(delegates.map((row: { email: string }) => row.email)).toContain('delegate.aze@demo.local');
+    expect(delegates.map((row: { email: string }) => row.email)).toContain(
+      'delegate.aze@demo.local',
+    );
 
     const drafts = await dataSource.query(`SELECT symbol, status FROM drafts ORDER BY symbol`);
     expect(drafts).toHaveLength(first.drafts);
-    expect(drafts).toEqual(expect.arrayContaining([{ symbol: 'CICA/CFM/7/DOC.1', status: 'ADOPTED' }]));
-    expect(drafts.map((d: { status: string }) => d.status)).toEqual(expect.arrayContaining(['UNDER_SOC_REVIEW', 'PROPOSED']));
-    const [{ running }] = await dataSource.query(`SELECT count(*)::int AS running FROM silence_procedures WHERE status = 'running'`);
+    expect(drafts).toEqual(
+      expect.arrayContaining([{ symbol: 'CICA/CFM/7/DOC.1', status: 'ADOPTED' }]),
+    );
+    expect(drafts.map((d: { status: string }) => d.status)).toEqual(
+      expect.arrayContaining(['UNDER_SOC_REVIEW', 'PROPOSED']),
+    );
+    const [{ running }] = await dataSource.query(
+      `SELECT count(*)::int AS running FROM silence_procedures WHERE status = 'running'`,
+    );
     expect(running).toBeGreaterThanOrEqual(1);
   });
 });

@@ -14,7 +14,11 @@ describe('reference data: participants, bodies, chairmanships', () => {
     expect(response.status).toBe(200);
     expect(response.body).toHaveLength(28);
     const azerbaijan = response.body.find((p: { code: string }) => p.code === 'AZE');
-    expect(azerbaijan).toMatchObject({ kind: 'member-state', name: 'Azerbaijan', nameRu: 'Азербайджан' });
+    expect(azerbaijan).toMatchObject({
+      kind: 'member-state',
+      name: 'Azerbaijan',
+      nameRu: 'Азербайджан',
+    });
     const kuwait = response.body.find((p: { code: string }) => p.code === 'KWT');
     expect(kuwait.joined).toMatch(/^2022-/);
   });
@@ -22,12 +26,21 @@ describe('reference data: participants, bodies, chairmanships', () => {
   it('lists observers and partner organisations alongside the member states', async () => {
     const response = await api.request('GET', '/api/participants', { token });
     const kinds = new Set(response.body.map((p: { kind: string }) => p.kind));
-    expect([...kinds].sort()).toEqual(['member-state', 'observer-organisation', 'observer-state', 'partner-organisation']);
-    expect(response.body.find((p: { code: string }) => p.code === 'EEC')).toMatchObject({ kind: 'partner-organisation' });
+    expect([...kinds].sort()).toEqual([
+      'member-state',
+      'observer-organisation',
+      'observer-state',
+      'partner-organisation',
+    ]);
+    expect(response.body.find((p: { code: string }) => p.code === 'EEC')).toMatchObject({
+      kind: 'partner-organisation',
+    });
   });
 
   it('finds one participant by code and answers 404 for an unknown one', async () => {
-    expect((await api.request('GET', '/api/participants/kaz', { token })).body.name).toBe('Kazakhstan');
+    expect((await api.request('GET', '/api/participants/kaz', { token })).body.name).toBe(
+      'Kazakhstan',
+    );
     const missing = await api.request('GET', '/api/participants/XXX', { token });
     expect(missing.status).toBe(404);
     expect(missing.body).toMatchObject({ code: 'NOT_FOUND', field: 'code' });
@@ -48,7 +61,9 @@ describe('reference data: participants, bodies, chairmanships', () => {
     expect(codes).toEqual(expect.arrayContaining(['SUMMIT', 'CFM', 'SOC', 'SWG']));
     const cfm = response.body.find((b: { code: string }) => b.code === 'CFM');
     expect(cfm.adopts).toContain('statement');
-    expect(response.body.filter((b: { reviewsDrafts: boolean }) => b.reviewsDrafts)).toHaveLength(1);
+    expect(response.body.filter((b: { reviewsDrafts: boolean }) => b.reviewsDrafts)).toHaveLength(
+      1,
+    );
   });
 
   it('lists the chairmanships, Kazakhstan 2020–2024 then Azerbaijan 2024–2026', async () => {

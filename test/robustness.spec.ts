@@ -36,18 +36,35 @@ describe('no endpoint answers 500 to bad input', () => {
         const bodies: { raw?: string; body?: unknown }[] =
           verb === 'GET' || verb === 'DELETE'
             ? [{}]
-            : [{ raw: '{"oops": ' }, { body: [] }, { body: 'text' }, { body: { unexpected: true } }, { body: { title: 7, stance: {}, deadline: [] } }, { raw: `{"title":"${'x'.repeat(1_100_000)}"}` }];
+            : [
+                { raw: '{"oops": ' },
+                { body: [] },
+                { body: 'text' },
+                { body: { unexpected: true } },
+                { body: { title: 7, stance: {}, deadline: [] } },
+                { raw: `{"title":"${'x'.repeat(1_100_000)}"}` },
+              ];
         for (const path of concretePaths(template)) {
           for (const token of Object.values(tokens)) {
             for (const payload of bodies) {
-              const response = await api.request(verb, `${path}${verb === 'GET' ? '?lang=xx&revision=-1&kind=zz' : ''}`, {
-                token,
-                body: payload.body,
-                rawBody: payload.raw,
-                headers: { ...(payload.raw ? { 'content-type': 'application/json' } : {}), 'if-match': '"garbage"' },
-              });
+              const response = await api.request(
+                verb,
+                `${path}${verb === 'GET' ? '?lang=xx&revision=-1&kind=zz' : ''}`,
+                {
+                  token,
+                  body: payload.body,
+                  rawBody: payload.raw,
+                  headers: {
+                    ...(payload.raw ? { 'content-type': 'application/json' } : {}),
+                    'if-match': '"garbage"',
+                  },
+                },
+              );
               calls += 1;
-              if (response.status >= 500) failures.push(`${verb} ${path} → ${response.status} ${JSON.stringify(response.body).slice(0, 200)}`);
+              if (response.status >= 500)
+                failures.push(
+                  `${verb} ${path} → ${response.status} ${JSON.stringify(response.body).slice(0, 200)}`,
+                );
             }
           }
         }

@@ -44,14 +44,21 @@ describe('silence procedures', () => {
       (read) => read.body.status === 'CONSENSUS',
       6500,
     );
-    expect(concluded.body).toMatchObject({ status: 'CONSENSUS', consensus: { method: 'silence' }, silenceProcedure: { status: 'held' } });
+    expect(concluded.body).toMatchObject({
+      status: 'CONSENSUS',
+      consensus: { method: 'silence' },
+      silenceProcedure: { status: 'held' },
+    });
     expect(concluded.body.consensus.by).toContain('Chair of the Senior Officials Committee');
   });
 
   it('is broken at once by one objection, which is named', async () => {
     const draft = await submittedDraft(api);
     await startSilence(api, draft.id, new Date(Date.now() + 60_000));
-    await putPosition(api, draft.id, 'PAK', { stance: 'objection', text: 'We break silence: paragraph 1 needs work.' });
+    await putPosition(api, draft.id, 'PAK', {
+      stance: 'objection',
+      text: 'We break silence: paragraph 1 needs work.',
+    });
     const { body } = await readDraft(api, draft.id);
     expect(body.status).toBe('UNDER_SOC_REVIEW');
     expect(body.silenceProcedure).toMatchObject({ status: 'broken', objectors: ['PAK'] });
@@ -96,11 +103,20 @@ describe('two service instances on one database', () => {
   });
 
   it('conclude a silence procedure exactly once', async () => {
-    const drafts = await Promise.all([submittedDraft(first), submittedDraft(first), submittedDraft(first)]);
+    const drafts = await Promise.all([
+      submittedDraft(first),
+      submittedDraft(first),
+      submittedDraft(first),
+    ]);
     const deadline = new Date(Date.now() + 1200);
-    for (const draft of drafts) expect((await startSilence(first, draft.id, deadline)).status).toBe(201);
+    for (const draft of drafts)
+      expect((await startSilence(first, draft.id, deadline)).status).toBe(201);
     for (const draft of drafts) {
-      const read = await waitFor(() => readDraft(second, draft.id), (r) => r.body.status === 'CONSENSUS', 6500);
+      const read = await waitFor(
+        () => readDraft(second, draft.id),
+        (r) => r.body.status === 'CONSENSUS',
+        6500,
+      );
       expect(read.body.status).toBe('CONSENSUS');
     }
     // Give both pollers time to try again: a second conclusion would show up here.
@@ -115,14 +131,20 @@ describe('two service instances on one database', () => {
 
   it('store all 28 positions posted at once through both instances', async () => {
     const draft = await submittedDraft(first);
-    const codes: string[] = (await first.request('GET', '/api/participants?kind=member-state', { token: await first.login('admin@demo.local') })).body.map(
-      (p: { code: string }) => p.code,
-    );
+    const codes: string[] = (
+      await first.request('GET', '/api/participants?kind=member-state', {
+        token: await first.login('admin@demo.local'),
+      })
+    ).body.map((p: { code: string }) => p.code);
     const responses = await Promise.all(
-      codes.map((code, i) => putPosition(i % 2 === 0 ? first : second, draft.id, code, { stance: 'concur' })),
+      codes.map((code, i) =>
+        putPosition(i % 2 === 0 ? first : second, draft.id, code, { stance: 'concur' }),
+      ),
     );
     expect(responses.map((r) => r.status)).toEqual(codes.map(() => 200));
-    const consensus = await first.request('GET', `/api/drafts/${draft.id}/consensus`, { token: await first.login('admin@demo.local') });
+    const consensus = await first.request('GET', `/api/drafts/${draft.id}/consensus`, {
+      token: await first.login('admin@demo.local'),
+    });
     expect(consensus.body.concurred).toHaveLength(28);
     const { body } = await readDraft(first, draft.id);
     expect(body.version).toBeGreaterThanOrEqual(30);
@@ -145,10 +167,15 @@ describe('the audit log', () => {
     expect(verified.body).toMatchObject({ valid: true, brokenAt: null });
     expect(verified.body.entries).toBeGreaterThan(30);
 
-    await expect(api.dataSource.query(`UPDATE audit_log SET actor_label = 'someone else' WHERE draft_id = $1`, [draft.id])).rejects.toThrow(
-      /append-only/,
-    );
-    await expect(api.dataSource.query(`DELETE FROM audit_log WHERE draft_id = $1`, [draft.id])).rejects.toThrow(/append-only/);
+    await expect(
+      api.dataSource.query(
+        `UPDATE audit_log SET actor_label = 'someone else' WHERE draft_id = $1`,
+        [draft.id],
+      ),
+    ).rejects.toThrow(/append-only/);
+    await expect(
+      api.dataSource.query(`DELETE FROM audit_log WHERE draft_id = $1`, [draft.id]),
+    ).rejects.toThrow(/append-only/);
     await expect(api.dataSource.query(`TRUNCATE audit_log`)).rejects.toThrow(/append-only/);
 
     // A superuser can switch triggers off; the hash chain still tells.
@@ -158,20 +185,36 @@ describe('the audit log', () => {
     );
     await api.dataSource.transaction(async (manager) => {
       await manager.query(`SET LOCAL session_replication_role = replica`);
-      await manager.query(`UPDATE audit_log SET details = jsonb_set(details, '{stance}', '"objection"') WHERE seq = $1`, [target.seq]);
+      await manager.query(
+        `UPDATE audit_log SET details = jsonb_set(details, '{stance}', '"objection"') WHERE seq = $1`,
+        [target.seq],
+      );
     });
     const tampered = await api.request('GET', '/api/audit/verify', { token: admin });
-    expect(tampered.body).toMatchObject({ valid: false, brokenAt: { seq: Number(target.seq), reason: 'hash-mismatch' } });
+    expect(tampered.body).toMatchObject({
+      valid: false,
+      brokenAt: { seq: Number(target.seq), reason: 'hash-mismatch' },
+    });
 
-    const delegate = await api.request('GET', '/api/audit/verify', { token: await api.login('delegate.kaz@demo.local') });
+    const delegate = await api.request('GET', '/api/audit/verify', {
+      token: await api.login('delegate.kaz@demo.local'),
+    });
     expect(delegate.status).toBe(403);
   });
 
   it('refuses changes to stored revisions and deletion of positions at the database', async () => {
     const draft = await submittedDraft(api);
     await putPosition(api, draft.id, 'QAT', { stance: 'concur' });
-    await expect(api.dataSource.query(`UPDATE revisions SET title = 'x' WHERE draft_id = $1`, [draft.id])).rejects.toThrow(/append-only/);
-    await expect(api.dataSource.query(`DELETE FROM positions WHERE draft_id = $1`, [draft.id])).rejects.toThrow(/history/);
-    await expect(api.dataSource.query(`UPDATE positions SET stance = 'objection' WHERE draft_id = $1`, [draft.id])).rejects.toThrow(/history/);
+    await expect(
+      api.dataSource.query(`UPDATE revisions SET title = 'x' WHERE draft_id = $1`, [draft.id]),
+    ).rejects.toThrow(/append-only/);
+    await expect(
+      api.dataSource.query(`DELETE FROM positions WHERE draft_id = $1`, [draft.id]),
+    ).rejects.toThrow(/history/);
+    await expect(
+      api.dataSource.query(`UPDATE positions SET stance = 'objection' WHERE draft_id = $1`, [
+        draft.id,
+      ]),
+    ).rejects.toThrow(/history/);
   });
 });

@@ -31,11 +31,22 @@ describe('templates edited by the secretariat', () => {
   it('answer 422 naming the broken template and its line, never 500', async () => {
     const token = await api.login('secretariat@demo.local');
     const meetings = await api.request('GET', '/api/meetings?bodyCode=CFM', { token });
-    const response = await api.request('GET', `/api/meetings/${meetings.body[0].id}/documents/provisional-agenda.docx`, { token });
+    const response = await api.request(
+      'GET',
+      `/api/meetings/${meetings.body[0].id}/documents/provisional-agenda.docx`,
+      { token },
+    );
     expect(response.status).toBe(422);
-    expect(response.body).toMatchObject({ code: 'TEMPLATE_ERROR', facts: { template: 'provisional-agenda', language: 'en', line: 9 } });
+    expect(response.body).toMatchObject({
+      code: 'TEMPLATE_ERROR',
+      facts: { template: 'provisional-agenda', language: 'en', line: 9 },
+    });
     // Templates are compiled together, so the others report the same broken one.
-    const other = await api.request('GET', `/api/meetings/${meetings.body[0].id}/documents/list-of-documents.docx`, { token });
+    const other = await api.request(
+      'GET',
+      `/api/meetings/${meetings.body[0].id}/documents/list-of-documents.docx`,
+      { token },
+    );
     expect(other.status).toBe(422);
     expect(other.body.detail).toContain('provisional-agenda');
   });
@@ -57,7 +68,19 @@ describe('npm run render', () => {
     const out = join(outDir, 'agenda.docx');
     const { stdout } = await run(
       join(ROOT, 'node_modules/.bin/ts-node'),
-      ['-r', 'tsconfig-paths/register', '--transpile-only', 'scripts/render.ts', 'provisional-agenda', '--meeting', 'CFM/7', '--lang', 'ru', '--out', out],
+      [
+        '-r',
+        'tsconfig-paths/register',
+        '--transpile-only',
+        'scripts/render.ts',
+        'provisional-agenda',
+        '--meeting',
+        'CFM/7',
+        '--lang',
+        'ru',
+        '--out',
+        out,
+      ],
       { cwd: ROOT, env: { ...process.env, DATABASE_URL: api.databaseUrl }, timeout: 90_000 },
     );
     expect(stdout).toContain('CICA/CFM/7/1');

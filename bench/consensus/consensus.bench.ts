@@ -46,7 +46,10 @@ async function main(): Promise<void> {
   let cleanup = async () => {};
   if (!serverUrl) {
     const dir = await mkdtemp(join(tmpdir(), 'chancery-bench-'));
-    const embedded = await startEmbeddedDatabase({ dataDir: dir, port: 54000 + Math.floor(Math.random() * 900) });
+    const embedded = await startEmbeddedDatabase({
+      dataDir: dir,
+      port: 54000 + Math.floor(Math.random() * 900),
+    });
     serverUrl = embedded.url;
     cleanup = async () => {
       await embedded.stop();
@@ -91,11 +94,14 @@ async function main(): Promise<void> {
         WHERE d.symbol LIKE 'BENCH/%' AND m.kind = 'member-state' AND abs(hashtext(m.code || d.id::text)) % 4 <> 0`,
     );
     await dataSource.query('ANALYZE');
-    const [{ positions }] = await dataSource.query(`SELECT count(*)::int AS positions FROM positions`);
+    const [{ positions }] = await dataSource.query(
+      `SELECT count(*)::int AS positions FROM positions`,
+    );
 
     const service = new DraftsService(dataSource, new DraftRepository(dataSource));
     const matrix = await service.matrix();
-    if (matrix.total < DRAFTS) throw new Error(`matrix shows ${matrix.total} drafts, expected at least ${DRAFTS}`);
+    if (matrix.total < DRAFTS)
+      throw new Error(`matrix shows ${matrix.total} drafts, expected at least ${DRAFTS}`);
 
     const floor = await time(() => dataSource.query('SELECT count(*) FROM positions'));
     const ours = await time(() => service.matrix());
@@ -103,11 +109,17 @@ async function main(): Promise<void> {
     const sqlOnly = await time(() => dataSource.query(MATRIX_SQL_PROBE));
     const floorMs = median(floor);
     const oursMs = median(ours);
-    console.log(`consensus matrix: ${matrix.total} open drafts × ${matrix.states.length} member states, ${positions} positions`);
+    console.log(
+      `consensus matrix: ${matrix.total} open drafts × ${matrix.states.length} member states, ${positions} positions`,
+    );
     console.log(`  floor  SELECT count(*) FROM positions   median ${floorMs.toFixed(2)} ms`);
     console.log(`  ours   GET /api/consensus (service)     median ${oursMs.toFixed(2)} ms`);
-    console.log(`  (its SQL alone, standing positions aggregated: median ${median(sqlOnly).toFixed(2)} ms)`);
-    console.log(`  ratio  ${(oursMs / floorMs).toFixed(1)}× the floor (${ROUNDS} rounds after 5 warm-up)`);
+    console.log(
+      `  (its SQL alone, standing positions aggregated: median ${median(sqlOnly).toFixed(2)} ms)`,
+    );
+    console.log(
+      `  ratio  ${(oursMs / floorMs).toFixed(1)}× the floor (${ROUNDS} rounds after 5 warm-up)`,
+    );
   } finally {
     await dataSource.destroy();
     await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);

@@ -29,7 +29,9 @@ export async function registerDraft(
       adoptingBodyCode: 'CFM',
       penholder: 'AZE',
       language: 'en',
-      preamble: [{ text: 'Recalling the Declaration on Principles Guiding Relations among Member States,' }],
+      preamble: [
+        { text: 'Recalling the Declaration on Principles Guiding Relations among Member States,' },
+      ],
       operative: [
         { text: 'Reaffirm our commitment to dialogue;' },
         { text: 'Decide that the Secretariat shall report annually.' },
@@ -37,7 +39,8 @@ export async function registerDraft(
       ...overrides,
     },
   });
-  if (response.status !== 201) throw new Error(`register failed: ${response.status} ${JSON.stringify(response.body)}`);
+  if (response.status !== 201)
+    throw new Error(`register failed: ${response.status} ${JSON.stringify(response.body)}`);
   return { id: response.body.id, etag: response.headers.get('etag')!, body: response.body };
 }
 
@@ -46,7 +49,12 @@ export async function readDraft(api: TestApp, id: string, email = 'secretariat@d
   return { body: response.body, etag: response.headers.get('etag')!, status: response.status };
 }
 
-export async function transition(api: TestApp, id: string, email: string, body: Record<string, unknown>) {
+export async function transition(
+  api: TestApp,
+  id: string,
+  email: string,
+  body: Record<string, unknown>,
+) {
   const { etag } = await readDraft(api, id, email);
   return api.request('POST', `/api/drafts/${id}/transitions`, {
     token: await api.login(email),
@@ -55,20 +63,44 @@ export async function transition(api: TestApp, id: string, email: string, body: 
   });
 }
 
-export async function addRevision(api: TestApp, id: string, body: Record<string, unknown>, email = 'secretariat@demo.local') {
+export async function addRevision(
+  api: TestApp,
+  id: string,
+  body: Record<string, unknown>,
+  email = 'secretariat@demo.local',
+) {
   const { etag } = await readDraft(api, id, email);
-  return api.request('POST', `/api/drafts/${id}/revisions`, { token: await api.login(email), body, headers: { 'if-match': etag } });
+  return api.request('POST', `/api/drafts/${id}/revisions`, {
+    token: await api.login(email),
+    body,
+    headers: { 'if-match': etag },
+  });
 }
 
-export async function putPosition(api: TestApp, id: string, stateCode: string, body: Record<string, unknown>, email = delegateOf(stateCode)) {
-  return api.request('PUT', `/api/drafts/${id}/positions/${stateCode}`, { token: await api.login(email), body });
+export async function putPosition(
+  api: TestApp,
+  id: string,
+  stateCode: string,
+  body: Record<string, unknown>,
+  email = delegateOf(stateCode),
+) {
+  return api.request('PUT', `/api/drafts/${id}/positions/${stateCode}`, {
+    token: await api.login(email),
+    body,
+  });
 }
 
 /** Every member state concurs, all at once, as 28 delegations would. */
-export async function everyoneConcurs(api: TestApp, id: string, except: string[] = []): Promise<number[]> {
+export async function everyoneConcurs(
+  api: TestApp,
+  id: string,
+  except: string[] = [],
+): Promise<number[]> {
   const codes = (await memberStateCodes(api)).filter((code) => !except.includes(code));
   await Promise.all(codes.map((code) => api.login(delegateOf(code))));
-  const responses = await Promise.all(codes.map((code) => putPosition(api, id, code, { stance: 'concur' })));
+  const responses = await Promise.all(
+    codes.map((code) => putPosition(api, id, code, { stance: 'concur' })),
+  );
   return responses.map((r) => r.status);
 }
 
@@ -78,13 +110,23 @@ export async function openMeeting(api: TestApp, bodyCode = 'CFM'): Promise<strin
   const today = new Date().toISOString().slice(0, 10);
   const response = await api.request('POST', '/api/meetings', {
     token,
-    body: { bodyCode, title: `Meeting of the ${bodyCode}`, startsOn: today, endsOn: today, format: 'in-person' },
+    body: {
+      bodyCode,
+      title: `Meeting of the ${bodyCode}`,
+      startsOn: today,
+      endsOn: today,
+      format: 'in-person',
+    },
   });
   if (response.status !== 201) throw new Error(`meeting failed: ${JSON.stringify(response.body)}`);
   return response.body.id;
 }
 
-export async function waitFor<T>(probe: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 8000): Promise<T> {
+export async function waitFor<T>(
+  probe: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = 8000,
+): Promise<T> {
   const started = Date.now();
   for (;;) {
     const value = await probe();

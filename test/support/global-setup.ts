@@ -48,7 +48,9 @@ export default async function globalSetup(): Promise<void> {
   } finally {
     await admin.end();
   }
-  const dataSource = new DataSource(buildDataSourceOptions({ url: databaseUrl(serverUrl, template), poolSize: 2 }));
+  const dataSource = new DataSource(
+    buildDataSourceOptions({ url: databaseUrl(serverUrl, template), poolSize: 2 }),
+  );
   await dataSource.initialize();
   try {
     await dataSource.runMigrations();

@@ -7,8 +7,7 @@ export default async function globalTeardown(): Promise<void> {
   const serverUrl = process.env[TEST_ENV.serverUrl];
   const runId = process.env[TEST_ENV.runId];
   const started = (globalThis as Record<string, unknown>).__chanceryEmbedded as
-    | { embedded: EmbeddedDatabase; dataDir: string }
-    | undefined;
+    { embedded: EmbeddedDatabase; dataDir: string } | undefined;
   if (started) {
     await started.embedded.stop();
     await rm(started.dataDir, { recursive: true, force: true });

@@ -38,7 +38,12 @@ export async function startTestApp(
   const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
   const dataSource = new DataSource(buildDataSourceOptions({ url: databaseUrl, poolSize: 12 }));
   await dataSource.initialize();
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO: 'false', ...options.env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    SEED_DEMO: 'false',
+    ...options.env,
+  });
   const app = await createApp({
     config,
     jwtSecret: options.jwtSecret ?? randomBytes(32).toString('hex'),
@@ -50,7 +55,11 @@ export async function startTestApp(
   const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   const tokens = new Map<string, string>();
 
-  async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<ApiResponse<T>> {
+  async function request<T>(
+    method: string,
+    path: string,
+    opts: RequestOptions = {},
+  ): Promise<ApiResponse<T>> {
     const headers: Record<string, string> = { ...opts.headers };
     if (opts.token) headers.authorization = `Bearer ${opts.token}`;
     let body: string | undefined = opts.rawBody;

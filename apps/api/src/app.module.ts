@@ -41,18 +41,34 @@ export class AppModule {
           pinoHttp: {
             level: options.config.LOG_LEVEL,
             // Never log credentials, even at debug level.
-            redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+            redact: [
+              'req.headers.authorization',
+              'req.headers.cookie',
+              'res.headers["set-cookie"]',
+            ],
             autoLogging: { ignore: (request) => request.url === '/health' },
           },
         }),
         JwtModule.register({
           secret: options.jwtSecret,
-          signOptions: { algorithm: 'HS256', expiresIn: options.config.JWT_TTL_SECONDS, issuer: 'chancery' },
+          signOptions: {
+            algorithm: 'HS256',
+            expiresIn: options.config.JWT_TTL_SECONDS,
+            issuer: 'chancery',
+          },
           // Pin the algorithm on verify: a token may not choose how it is checked.
           verifyOptions: { algorithms: ['HS256'], issuer: 'chancery' },
         }),
       ],
-      controllers: [AuthController, HealthController, ReferenceController, MeetingsController, DraftsController, DocumentsController, ...DESK_CONTROLLERS],
+      controllers: [
+        AuthController,
+        HealthController,
+        ReferenceController,
+        MeetingsController,
+        DraftsController,
+        DocumentsController,
+        ...DESK_CONTROLLERS,
+      ],
       providers: [
         ...databaseProviders(options.dataSource, options.engine),
         { provide: APP_CONFIG, useValue: options.config },

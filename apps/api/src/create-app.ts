@@ -20,9 +20,13 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
       return typeof offered === 'string' && /^[\w.-]{1,64}$/.test(offered) ? offered : randomUUID();
     },
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(options), adapter, {
-    bufferLogs: true,
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.register(options),
+    adapter,
+    {
+      bufferLogs: true,
+    },
+  );
   app.useLogger(app.get(Logger));
   // The API speaks JSON only: plain text bodies answer 415 instead of failing validation.
   app.getHttpAdapter().getInstance().removeContentTypeParser('text/plain');
@@ -34,14 +38,16 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
       .setTitle('Chancery API')
       .setDescription(
         'Drafting and approval desk of a multilateral forum: meetings and agendas, drafts and their revisions, ' +
-          'member states\' positions, consensus, adoption, and the meeting\'s Word documents. ' +
+          "member states' positions, consensus, adoption, and the meeting's Word documents. " +
           'Errors are RFC 9457 problem+json. Writes on a draft carry If-Match with its ETag.',
       )
       .setVersion('0.1.0')
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, cleanupOpenApiDoc(document), { jsonDocumentUrl: 'api/docs-json' });
+  SwaggerModule.setup('api/docs', app, cleanupOpenApiDoc(document), {
+    jsonDocumentUrl: 'api/docs-json',
+  });
   await app.init();
   return app;
 }

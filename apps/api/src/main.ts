@@ -37,13 +37,18 @@ async function main(): Promise<void> {
     throw error;
   }
   const log = pino({ level: config.LOG_LEVEL });
-  log.info(config.DATABASE_URL ? 'using the PostgreSQL server in DATABASE_URL' : `starting the embedded PostgreSQL in ${config.DATA_DIR}`);
+  log.info(
+    config.DATABASE_URL
+      ? 'using the PostgreSQL server in DATABASE_URL'
+      : `starting the embedded PostgreSQL in ${config.DATA_DIR}`,
+  );
   const database = await openDatabase({
     url: config.DATABASE_URL,
     dataDir: config.DATA_DIR,
     embeddedPort: config.EMBEDDED_PG_PORT,
     poolSize: config.DATABASE_POOL_SIZE,
-    onPoolError: (error) => log.error({ err: error }, 'database connection lost; requests will fail until it is back'),
+    onPoolError: (error) =>
+      log.error({ err: error }, 'database connection lost; requests will fail until it is back'),
   });
   const applied = await migrate(database.dataSource);
   if (applied.length > 0) log.info({ migrations: applied }, 'migrations applied');
@@ -69,10 +74,14 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
   await app.listen({ host: config.HOST, port: config.PORT });
-  log.info(`Chancery is ready at http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT} (API docs: /api/docs)`);
+  log.info(
+    `Chancery is ready at http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT} (API docs: /api/docs)`,
+  );
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`Chancery could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `Chancery could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

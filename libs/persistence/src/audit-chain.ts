@@ -53,9 +53,14 @@ export function auditHash(prevHash: string, record: AuditRecord): string {
  * Appends one entry inside the caller's transaction, so the change and its record commit or
  * fail together. The advisory lock is held until that transaction ends.
  */
-export async function appendAudit(manager: EntityManager, record: AuditRecord): Promise<StoredAuditEntry> {
+export async function appendAudit(
+  manager: EntityManager,
+  record: AuditRecord,
+): Promise<StoredAuditEntry> {
   await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_LOCK_KEY]);
-  const [last] = await manager.query<{ hash: string }[]>('SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1');
+  const [last] = await manager.query<{ hash: string }[]>(
+    'SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1',
+  );
   const prevHash = last?.hash ?? GENESIS_HASH;
   // Milliseconds only: what JavaScript's Date can carry must be what is hashed and stored.
   const occurredAt = new Date(Math.floor(record.occurredAt.getTime()));
@@ -64,7 +69,16 @@ export async function appendAudit(manager: EntityManager, record: AuditRecord): 
   const [{ seq }] = await manager.query<{ seq: string }[]>(
     `INSERT INTO audit_log (occurred_at, actor_id, actor_label, draft_id, action, details, prev_hash, hash)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING seq`,
-    [occurredAt, entry.actorId, entry.actorLabel, entry.draftId, entry.action, entry.details, prevHash, hash],
+    [
+      occurredAt,
+      entry.actorId,
+      entry.actorLabel,
+      entry.draftId,
+      entry.action,
+      entry.details,
+      prevHash,
+      hash,
+    ],
   );
   return { ...entry, seq: Number(seq), prevHash, hash };
 }
@@ -89,7 +103,10 @@ interface AuditRow {
 }
 
 /** Recomputes the whole chain in pages, reporting the first entry that was altered or removed. */
-export async function verifyAuditChain(manager: EntityManager, pageSize = 5000): Promise<ChainVerification> {
+export async function verifyAuditChain(
+  manager: EntityManager,
+  pageSize = 5000,
+): Promise<ChainVerification> {
   let expectedPrev = GENESIS_HASH;
   let afterSeq = 0;
   let entries = 0;
@@ -101,7 +118,8 @@ export async function verifyAuditChain(manager: EntityManager, pageSize = 5000):
     );
     for (const row of rows) {
       const seq = Number(row.seq);
-      if (row.prev_hash !== expectedPrev) return { valid: false, entries, brokenAt: { seq, reason: 'link-mismatch' } };
+      if (row.prev_hash !== expectedPrev)
+        return { valid: false, entries, brokenAt: { seq, reason: 'link-mismatch' } };
       const recomputed = auditHash(row.prev_hash, {
         occurredAt: new Date(row.occurred_at),
         actorId: row.actor_id,
@@ -110,7 +128,8 @@ export async function verifyAuditChain(manager: EntityManager, pageSize = 5000):
         action: row.action,
         details: row.details,
       });
-      if (recomputed !== row.hash) return { valid: false, entries, brokenAt: { seq, reason: 'hash-mismatch' } };
+      if (recomputed !== row.hash)
+        return { valid: false, entries, brokenAt: { seq, reason: 'hash-mismatch' } };
       expectedPrev = row.hash;
       afterSeq = seq;
       entries += 1;

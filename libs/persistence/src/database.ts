@@ -25,7 +25,11 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<OpenDa
   let embedded: EmbeddedDatabase | null = null;
   let url = options.url;
   if (!url) {
-    embedded = await startEmbeddedDatabase({ dataDir: options.dataDir, port: options.embeddedPort, onLog: options.onLog });
+    embedded = await startEmbeddedDatabase({
+      dataDir: options.dataDir,
+      port: options.embeddedPort,
+      onLog: options.onLog,
+    });
     url = embedded.url;
   }
   const dataSource = new DataSource(buildDataSourceOptions({ url, poolSize: options.poolSize }));
@@ -51,7 +55,11 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<OpenDa
  * node-postgres would take the whole process down. Requests fail (503) instead.
  */
 function watchPool(dataSource: DataSource, onPoolError?: (error: Error) => void): void {
-  const pool = (dataSource.driver as unknown as { master?: { on(event: 'error', fn: (e: Error) => void): void } }).master;
+  const pool = (
+    dataSource.driver as unknown as {
+      master?: { on(event: 'error', fn: (e: Error) => void): void };
+    }
+  ).master;
   pool?.on('error', (error) => onPoolError?.(error));
 }
 
@@ -64,7 +72,9 @@ export async function migrate(dataSource: DataSource): Promise<string[]> {
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     return applied.map((migration) => migration.name);
   } finally {
-    await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    await runner
+      .query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY])
+      .catch(() => undefined);
     await runner.release();
   }
 }

@@ -26,7 +26,9 @@ interface EmbeddedPostgresInstance {
   start(): Promise<void>;
   stop(): Promise<void>;
 }
-type EmbeddedPostgresConstructor = new (options: Record<string, unknown>) => EmbeddedPostgresInstance;
+type EmbeddedPostgresConstructor = new (
+  options: Record<string, unknown>,
+) => EmbeddedPostgresInstance;
 
 const SUPERUSER = 'postgres';
 
@@ -63,7 +65,9 @@ async function clusterPassword(dataDir: string): Promise<string> {
  * newcomer needs no database server and the same migrations, row locks and `SKIP LOCKED`
  * behave exactly as on a production server.
  */
-export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase> {
+export async function startEmbeddedDatabase(
+  options: EmbeddedDatabaseOptions,
+): Promise<EmbeddedDatabase> {
   const dataDir = resolve(options.dataDir);
   const clusterDir = join(dataDir, 'pg');
   const database = options.database ?? 'chancery';

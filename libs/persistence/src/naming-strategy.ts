@@ -6,7 +6,11 @@ function snakeCase(name: string): string {
 
 /** Columns are snake_case in SQL and camelCase in TypeScript, without naming each one twice. */
 export class SnakeNamingStrategy extends DefaultNamingStrategy implements NamingStrategyInterface {
-  override columnName(propertyName: string, customName: string | undefined, prefixes: string[]): string {
+  override columnName(
+    propertyName: string,
+    customName: string | undefined,
+    prefixes: string[],
+  ): string {
     return customName ?? snakeCase([...prefixes, propertyName].join('_'));
   }
 

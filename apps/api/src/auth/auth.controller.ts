@@ -23,7 +23,12 @@ export class AuthController {
   @ApiProblems(400, 401)
   async login(@Body() body: LoginDto) {
     const { accessToken, principal } = await this.auth.login(body.email, body.password);
-    return { accessToken, tokenType: 'Bearer', expiresIn: this.config.JWT_TTL_SECONDS, user: describePrincipal(principal) };
+    return {
+      accessToken,
+      tokenType: 'Bearer',
+      expiresIn: this.config.JWT_TTL_SECONDS,
+      user: describePrincipal(principal),
+    };
   }
 
   @Get('me')

@@ -10,12 +10,15 @@ export const REQUIRED_ROLES = 'chancery:roles';
 export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC_ROUTE, true);
 
 /** The caller needs at least one of these roles; checked on the server for every request. */
-export const RequireRoles = (...roles: Role[]): MethodDecorator & ClassDecorator => SetMetadata(REQUIRED_ROLES, roles);
+export const RequireRoles = (...roles: Role[]): MethodDecorator & ClassDecorator =>
+  SetMetadata(REQUIRED_ROLES, roles);
 
 export type AuthenticatedRequest = FastifyRequest & { principal?: Principal };
 
-export const CurrentPrincipal = createParamDecorator((_data: unknown, context: ExecutionContext): Principal => {
-  const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-  if (!request.principal) throw new Error('CurrentPrincipal used on a public route');
-  return request.principal;
-});
+export const CurrentPrincipal = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): Principal => {
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    if (!request.principal) throw new Error('CurrentPrincipal used on a public route');
+    return request.principal;
+  },
+);

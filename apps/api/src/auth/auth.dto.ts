@@ -20,5 +20,10 @@ export const UserSchema = z.object({
 export class UserDto extends createZodDto(UserSchema) {}
 
 export class LoginResponseDto extends createZodDto(
-  z.object({ accessToken: z.string(), tokenType: z.literal('Bearer'), expiresIn: z.number().int(), user: UserSchema }),
+  z.object({
+    accessToken: z.string(),
+    tokenType: z.literal('Bearer'),
+    expiresIn: z.number().int(),
+    user: UserSchema,
+  }),
 ) {}

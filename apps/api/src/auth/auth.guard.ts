@@ -20,7 +20,10 @@ export class AuthGuard implements CanActivate {
     if (!request.principal) {
       const header = request.headers.authorization;
       const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-      if (!match) throw unauthenticated('Sign in first: send "Authorization: Bearer <accessToken>" from POST /api/auth/login.');
+      if (!match)
+        throw unauthenticated(
+          'Sign in first: send "Authorization: Bearer <accessToken>" from POST /api/auth/login.',
+        );
       request.principal = await this.auth.authenticate(match[1]);
     }
     const required = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);

@@ -17,9 +17,15 @@ export class AuthService {
     @Inject(JwtService) private readonly jwt: JwtService,
   ) {}
 
-  async login(email: string, password: string): Promise<{ accessToken: string; principal: Principal }> {
+  async login(
+    email: string,
+    password: string,
+  ): Promise<{ accessToken: string; principal: Principal }> {
     const found = await this.principals.findByEmail(email);
-    const valid = await verifyPassword(found?.passwordHash ?? (await hashForUnknownUser()), password);
+    const valid = await verifyPassword(
+      found?.passwordHash ?? (await hashForUnknownUser()),
+      password,
+    );
     if (!found || !valid || !found.active) {
       throw unauthenticated('The e-mail address or the password is wrong.');
     }
@@ -40,7 +46,8 @@ export class AuthService {
       throw unauthenticated('The access token is invalid. Sign in again.');
     }
     const found = await this.principals.findById(subject);
-    if (!found || !found.active) throw unauthenticated('This account no longer exists or is disabled.');
+    if (!found || !found.active)
+      throw unauthenticated('This account no longer exists or is disabled.');
     const { passwordHash: _hash, active: _active, ...principal } = found;
     return principal;
   }

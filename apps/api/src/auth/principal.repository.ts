@@ -19,7 +19,10 @@ interface PrincipalRow {
 export class PrincipalRepository {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
-  private async find(where: string, value: string): Promise<(Principal & { passwordHash: string; active: boolean }) | null> {
+  private async find(
+    where: string,
+    value: string,
+  ): Promise<(Principal & { passwordHash: string; active: boolean }) | null> {
     const rows = await this.dataSource.query<PrincipalRow[]>(
       `SELECT u.id, u.email, u.display_name, u.password_hash, u.active,
               array_agg(DISTINCT r.role) FILTER (WHERE r.role IS NOT NULL) AS roles,

@@ -17,4 +17,10 @@ export function describePrincipal(principal: Principal): Record<string, unknown>
   };
 }
 
-export const ROLE_PRIORITY: readonly Role[] = ['admin', 'secretariat', 'chair', 'delegate', 'observer'];
+export const ROLE_PRIORITY: readonly Role[] = [
+  'admin',
+  'secretariat',
+  'chair',
+  'delegate',
+  'observer',
+];

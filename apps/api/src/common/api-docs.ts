@@ -26,7 +26,10 @@ export const PROBLEM_SCHEMA = {
     field: { type: 'string', description: 'The request field at fault, if any' },
     errors: {
       type: 'array',
-      items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } },
+      items: {
+        type: 'object',
+        properties: { field: { type: 'string' }, message: { type: 'string' } },
+      },
     },
     facts: { type: 'object', additionalProperties: true },
     instance: { type: 'string' },

@@ -15,7 +15,10 @@ export class AppError extends Error {
 }
 
 export const notFound = (what: string, id: string, field?: string): AppError =>
-  new AppError(404, 'NOT_FOUND', `${what} ${JSON.stringify(id)} does not exist.`, { field, facts: { id } });
+  new AppError(404, 'NOT_FOUND', `${what} ${JSON.stringify(id)} does not exist.`, {
+    field,
+    facts: { id },
+  });
 
 export const invalid = (field: string, message: string, code = 'INVALID_VALUE'): AppError =>
   new AppError(422, code, message, { field });

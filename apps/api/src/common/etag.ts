@@ -13,7 +13,11 @@ function normalise(tag: string): string {
  * Checks If-Match against the current tag. `required` writes answer 428 without it; others
  * accept its absence (last writer wins only where nobody asked for protection).
  */
-export function checkIfMatch(ifMatch: string | undefined, current: string, required: boolean): void {
+export function checkIfMatch(
+  ifMatch: string | undefined,
+  current: string,
+  required: boolean,
+): void {
   if (ifMatch === undefined || ifMatch.trim() === '') {
     if (required) throw preconditionRequired();
     return;

@@ -1,4 +1,10 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  Logger,
+} from '@nestjs/common';
 import { DomainError } from '@chancery/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ZodValidationException } from 'nestjs-zod';
@@ -11,15 +17,30 @@ const DOMAIN_STATUS = { forbidden: 403, conflict: 409, invalid: 422, 'not-found'
 
 /** Fastify's own errors (raised before a route runs) carry a code; give them readable words. */
 const FASTIFY_ERRORS: Record<string, { code: string; detail: string }> = {
-  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'BODY_TOO_LARGE', detail: 'The request body is larger than this endpoint accepts.' },
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'UNSUPPORTED_MEDIA_TYPE', detail: 'Send the body as application/json.' },
-  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'EMPTY_BODY', detail: 'The body is empty but the Content-Type says JSON.' },
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'BAD_CONTENT_LENGTH', detail: 'Content-Length does not match the body.' },
+  FST_ERR_CTP_BODY_TOO_LARGE: {
+    code: 'BODY_TOO_LARGE',
+    detail: 'The request body is larger than this endpoint accepts.',
+  },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    detail: 'Send the body as application/json.',
+  },
+  FST_ERR_CTP_EMPTY_JSON_BODY: {
+    code: 'EMPTY_BODY',
+    detail: 'The body is empty but the Content-Type says JSON.',
+  },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
+    code: 'BAD_CONTENT_LENGTH',
+    detail: 'Content-Length does not match the body.',
+  },
 };
 
 /** Errors fastify raises before a route runs reach the filter as Nest's HttpExceptions. */
 const HTTP_ERRORS: Record<number, { code: string; detail: string }> = {
-  404: { code: 'ROUTE_NOT_FOUND', detail: 'There is no such endpoint. The API is described at /api/docs.' },
+  404: {
+    code: 'ROUTE_NOT_FOUND',
+    detail: 'There is no such endpoint. The API is described at /api/docs.',
+  },
   413: { code: 'BODY_TOO_LARGE', detail: 'The request body is larger than this endpoint accepts.' },
   415: { code: 'UNSUPPORTED_MEDIA_TYPE', detail: 'Send the body as application/json.' },
 };
@@ -30,11 +51,16 @@ function zodProblem(error: ZodError): ProblemDetails {
     message: issue.message,
   }));
   const first = errors[0];
-  return buildProblem(400, 'VALIDATION_FAILED', first ? `${first.field}: ${first.message}` : 'The request is invalid.', {
-    title: 'The request is invalid',
-    field: first?.field,
-    errors,
-  });
+  return buildProblem(
+    400,
+    'VALIDATION_FAILED',
+    first ? `${first.field}: ${first.message}` : 'The request is invalid.',
+    {
+      title: 'The request is invalid',
+      field: first?.field,
+      errors,
+    },
+  );
 }
 
 /** Maps every error to RFC 9457 problem+json. */
@@ -67,7 +93,9 @@ export function toProblem(exception: unknown): ProblemDetails {
         : exception.message;
     const known = HTTP_ERRORS[status];
     if (status === 400 && /JSON|Unexpected|body/i.test(message)) {
-      return buildProblem(400, 'MALFORMED_JSON', `The body is not valid JSON: ${message}`, { field: '(body)' });
+      return buildProblem(400, 'MALFORMED_JSON', `The body is not valid JSON: ${message}`, {
+        field: '(body)',
+      });
     }
     return buildProblem(status, known?.code ?? `HTTP_${status}`, known?.detail ?? message);
   }
@@ -76,33 +104,70 @@ export function toProblem(exception: unknown): ProblemDetails {
     const known = fastifyError.code ? FASTIFY_ERRORS[fastifyError.code] : undefined;
     if (known) return buildProblem(fastifyError.statusCode, known.code, known.detail);
     if (fastifyError.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || exception instanceof SyntaxError) {
-      return buildProblem(400, 'MALFORMED_JSON', 'The body is not valid JSON.', { field: '(body)' });
+      return buildProblem(400, 'MALFORMED_JSON', 'The body is not valid JSON.', {
+        field: '(body)',
+      });
     }
-    if (fastifyError.code?.startsWith('FST_ERR_CTP') || fastifyError.code === 'FST_ERR_PROTO_POISONING') {
-      return buildProblem(fastifyError.statusCode, 'BAD_REQUEST_BODY', fastifyError.message ?? 'Bad request body.');
+    if (
+      fastifyError.code?.startsWith('FST_ERR_CTP') ||
+      fastifyError.code === 'FST_ERR_PROTO_POISONING'
+    ) {
+      return buildProblem(
+        fastifyError.statusCode,
+        'BAD_REQUEST_BODY',
+        fastifyError.message ?? 'Bad request body.',
+      );
     }
-    return buildProblem(fastifyError.statusCode, `HTTP_${fastifyError.statusCode}`, fastifyError.message ?? 'Bad request.');
+    return buildProblem(
+      fastifyError.statusCode,
+      `HTTP_${fastifyError.statusCode}`,
+      fastifyError.message ?? 'Bad request.',
+    );
   }
   if (exception instanceof QueryFailedError) {
     const driverError = exception.driverError as { code?: string; constraint?: string };
     // The database is the last guard: a constraint it enforces answers 409, not 500.
-    if (driverError.code === '23505' || driverError.code === '23503' || driverError.code === '23514') {
+    if (
+      driverError.code === '23505' ||
+      driverError.code === '23503' ||
+      driverError.code === '23514'
+    ) {
       return buildProblem(409, 'CONSTRAINT_VIOLATION', 'The change conflicts with existing data.', {
         facts: { constraint: driverError.constraint },
       });
     }
     if (driverError.code === '40001' || driverError.code === '40P01') {
-      return buildProblem(409, 'CONCURRENT_CHANGE', 'Another change was applied at the same time; try again.');
+      return buildProblem(
+        409,
+        'CONCURRENT_CHANGE',
+        'Another change was applied at the same time; try again.',
+      );
     }
   }
   const connection = exception as { code?: string };
-  if (connection?.code === 'ECONNREFUSED' || connection?.code === '57P01' || connection?.code === '57P03') {
-    return buildProblem(503, 'DATABASE_UNAVAILABLE', 'The database is not reachable right now; try again shortly.');
+  if (
+    connection?.code === 'ECONNREFUSED' ||
+    connection?.code === '57P01' ||
+    connection?.code === '57P03'
+  ) {
+    return buildProblem(
+      503,
+      'DATABASE_UNAVAILABLE',
+      'The database is not reachable right now; try again shortly.',
+    );
   }
-  return buildProblem(500, 'INTERNAL_ERROR', 'Something went wrong on our side. The error was logged.');
+  return buildProblem(
+    500,
+    'INTERNAL_ERROR',
+    'Something went wrong on our side. The error was logged.',
+  );
 }
 
-export function sendProblem(reply: FastifyReply, request: FastifyRequest, problem: ProblemDetails): void {
+export function sendProblem(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  problem: ProblemDetails,
+): void {
   problem.instance = request.url;
   problem.correlationId = String(request.id);
   if (problem.status === 401) void reply.header('WWW-Authenticate', 'Bearer');

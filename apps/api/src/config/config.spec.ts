@@ -3,7 +3,12 @@ import { ConfigError, loadConfig } from './config';
 describe('configuration read at start-up', () => {
   it('has defaults that run the demo on the embedded database', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ PORT: 3000, HOST: '127.0.0.1', DATA_DIR: './data', SEED_DEMO: true });
+    expect(config).toMatchObject({
+      PORT: 3000,
+      HOST: '127.0.0.1',
+      DATA_DIR: './data',
+      SEED_DEMO: true,
+    });
     expect(config.DATABASE_URL).toBeUndefined();
   });
 
@@ -15,7 +20,10 @@ describe('configuration read at start-up', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ JWT_SECRET: 'short' }, 'JWT_SECRET'],
     [{ NODE_ENV: 'production' }, 'JWT_SECRET'],
-    [{ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), DATABASE_URL: 'postgres://h/db' }, 'SEED_DEMO'],
+    [
+      { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), DATABASE_URL: 'postgres://h/db' },
+      'SEED_DEMO',
+    ],
   ])('stops on %j, naming %s', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`\\b${name}\\b`));

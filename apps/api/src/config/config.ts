@@ -16,10 +16,20 @@ const configSchema = z.object({
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-  JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(8 * 3600),
+  JWT_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(7 * 24 * 3600)
+    .default(8 * 3600),
   SEED_DEMO: booleanFlag.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(64 * 1024 * 1024)
+    .default(1024 * 1024),
   TEMPLATES_DIR: z.string().min(1).optional(),
   RENDER_THREADS: z.coerce.number().int().min(1).max(16).default(2),
   JOB_POLL_MS: z.coerce.number().int().min(100).max(60000).default(1000),
@@ -37,16 +47,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
   const parsed = configSchema.safeParse(present);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    const problems = parsed.error.issues.map(
+      (issue) => `  ${issue.path.join('.')}: ${issue.message}`,
+    );
     throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
   }
   const config = parsed.data;
   if (config.NODE_ENV === 'production' && !config.JWT_SECRET) {
-    throw new ConfigError('Invalid configuration:\n  JWT_SECRET: required when NODE_ENV=production (replicas must share it)');
+    throw new ConfigError(
+      'Invalid configuration:\n  JWT_SECRET: required when NODE_ENV=production (replicas must share it)',
+    );
   }
   if (config.NODE_ENV === 'production' && config.SEED_DEMO && config.DATABASE_URL) {
     // Demo accounts with the password "demo" must never reach a production server by default.
-    throw new ConfigError('Invalid configuration:\n  SEED_DEMO: set SEED_DEMO=false when NODE_ENV=production');
+    throw new ConfigError(
+      'Invalid configuration:\n  SEED_DEMO: set SEED_DEMO=false when NODE_ENV=production',
+    );
   }
   return { ...config, jwtSecret: config.JWT_SECRET ?? null };
 }

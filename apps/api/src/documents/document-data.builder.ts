@@ -15,7 +15,12 @@ import type {
 import { type RevisionContent, evaluateConsensus, paragraphIndex } from '@chancery/domain';
 import type { EntityManager } from 'typeorm';
 import { notFound } from '../common/app-error';
-import { type DraftRow, DraftRepository, type RevisionRow, toPositionRecord } from '../drafts/draft.repository';
+import {
+  type DraftRow,
+  DraftRepository,
+  type RevisionRow,
+  toPositionRecord,
+} from '../drafts/draft.repository';
 
 /** What a meeting document is about, read from the database in the document's language. */
 interface MeetingRow {
@@ -62,12 +67,24 @@ export class DocumentDataBuilder {
   ) {}
 
   private async forum(language: DocumentLanguage) {
-    const [forum] = await this.manager.query<ForumRow[]>('SELECT acronym, acronym_ru, name, name_ru FROM forum');
+    const [forum] = await this.manager.query<ForumRow[]>(
+      'SELECT acronym, acronym_ru, name, name_ru FROM forum',
+    );
     if (!forum) throw new Error('The forum is not set up: seed or configure it first');
-    return { acronym: forum.acronym, name: pick(language, forum.name, forum.name_ru), symbolPrefix: forum.acronym };
+    return {
+      acronym: forum.acronym,
+      name: pick(language, forum.name, forum.name_ru),
+      symbolPrefix: forum.acronym,
+    };
   }
 
-  private async header(language: DocumentLanguage, symbol: string, distribution: string, draft: boolean, date: string) {
+  private async header(
+    language: DocumentLanguage,
+    symbol: string,
+    distribution: string,
+    draft: boolean,
+    date: string,
+  ) {
     const forum = await this.forum(language);
     const header: DocumentHeaderData = {
       forum: { acronym: forum.acronym, name: forum.name },
@@ -80,7 +97,10 @@ export class DocumentDataBuilder {
     return header;
   }
 
-  private async meeting(meetingId: string, language: DocumentLanguage): Promise<{ row: MeetingRow; data: MeetingData }> {
+  private async meeting(
+    meetingId: string,
+    language: DocumentLanguage,
+  ): Promise<{ row: MeetingRow; data: MeetingData }> {
     const [row] = await this.manager.query<MeetingRow[]>(
       `SELECT m.id, b.code AS body_code, b.name AS body_name, b.name_ru AS body_name_ru, m.sequence, m.title, m.title_ru,
               to_char(m.starts_on, 'YYYY-MM-DD') AS starts_on, to_char(m.ends_on, 'YYYY-MM-DD') AS ends_on,
@@ -111,11 +131,22 @@ export class DocumentDataBuilder {
   }
 
   /** Provisional agenda (`…/1`) and annotated agenda (`…/1/Add.1`, as the UN numbers annotations). */
-  async agenda(meetingId: string, language: DocumentLanguage, annotated: boolean): Promise<{ symbol: string; data: AgendaDocumentData }> {
+  async agenda(
+    meetingId: string,
+    language: DocumentLanguage,
+    annotated: boolean,
+  ): Promise<{ symbol: string; data: AgendaDocumentData }> {
     const { row, data: meeting } = await this.meeting(meetingId, language);
     const forum = await this.forum(language);
     const items = await this.manager.query<
-      { number: number; title: string; title_ru: string | null; annotation: string | null; annotation_ru: string | null; documents: { symbol: string; title: string; revision: number }[] }[]
+      {
+        number: number;
+        title: string;
+        title_ru: string | null;
+        annotation: string | null;
+        annotation_ru: string | null;
+        documents: { symbol: string; title: string; revision: number }[];
+      }[]
     >(
       `SELECT i.number, i.title, i.title_ru, i.annotation, i.annotation_ru,
               coalesce(jsonb_agg(jsonb_build_object('symbol', d.symbol, 'title', d.title, 'revision', d.current_revision)
@@ -135,18 +166,35 @@ export class DocumentDataBuilder {
         items: items.map((item) => ({
           number: item.number,
           title: pick(language, item.title, item.title_ru),
-          annotation: annotated ? (language === 'ru' ? (item.annotation_ru ?? item.annotation) : item.annotation) : null,
-          documents: item.documents.map((d) => ({ symbol: revisionSymbol(d.symbol, d.revision), title: d.title })),
+          annotation: annotated
+            ? language === 'ru'
+              ? (item.annotation_ru ?? item.annotation)
+              : item.annotation
+            : null,
+          documents: item.documents.map((d) => ({
+            symbol: revisionSymbol(d.symbol, d.revision),
+            title: d.title,
+          })),
         })),
       },
     };
   }
 
-  async listOfDocuments(meetingId: string, language: DocumentLanguage): Promise<{ symbol: string; data: ListOfDocumentsData }> {
+  async listOfDocuments(
+    meetingId: string,
+    language: DocumentLanguage,
+  ): Promise<{ symbol: string; data: ListOfDocumentsData }> {
     const { row, data: meeting } = await this.meeting(meetingId, language);
     const forum = await this.forum(language);
     const documents = await this.manager.query<
-      { symbol: string; title: string; type: string; status: string; revision: number; agenda_item: number | null }[]
+      {
+        symbol: string;
+        title: string;
+        type: string;
+        status: string;
+        revision: number;
+        agenda_item: number | null;
+      }[]
     >(
       `SELECT d.symbol, d.title, d.type, d.status, d.current_revision AS revision, min(i.number) AS agenda_item
          FROM drafts d
@@ -181,7 +229,11 @@ export class DocumentDataBuilder {
     return revision;
   }
 
-  async outcome(draftId: string, language: DocumentLanguage, revisionNumber?: number): Promise<{ symbol: string; draft: DraftRow; data: OutcomeDocumentData }> {
+  async outcome(
+    draftId: string,
+    language: DocumentLanguage,
+    revisionNumber?: number,
+  ): Promise<{ symbol: string; draft: DraftRow; data: OutcomeDocumentData }> {
     const draft = await this.drafts.find(this.manager, draftId);
     const number = revisionNumber ?? draft.current_revision;
     if (number < 1) throw notFound(`Revision of ${draft.symbol}`, String(number), 'revision');
@@ -198,8 +250,20 @@ export class DocumentDataBuilder {
       symbol,
       draft,
       data: {
-        header: await this.header(language, symbol, adoptedText ? 'General' : 'Restricted', !adoptedText, day(revision.created_at)),
-        draft: { symbol, type: draft.type, title: revision.title, status: draft.status, penholder: draft.penholder },
+        header: await this.header(
+          language,
+          symbol,
+          adoptedText ? 'General' : 'Restricted',
+          !adoptedText,
+          day(revision.created_at),
+        ),
+        draft: {
+          symbol,
+          type: draft.type,
+          title: revision.title,
+          status: draft.status,
+          penholder: draft.penholder,
+        },
         revision: {
           number,
           date: day(revision.created_at),
@@ -212,7 +276,12 @@ export class DocumentDataBuilder {
     };
   }
 
-  async redline(draftId: string, language: DocumentLanguage, from: number, to: number): Promise<{ symbol: string; draft: DraftRow; data: RedlineData }> {
+  async redline(
+    draftId: string,
+    language: DocumentLanguage,
+    from: number,
+    to: number,
+  ): Promise<{ symbol: string; draft: DraftRow; data: RedlineData }> {
     const draft = await this.drafts.find(this.manager, draftId);
     const [older, newer] = [await this.revisionOf(draft, from), await this.revisionOf(draft, to)];
     const snapshot = (revision: RevisionRow): RevisionSnapshot => ({
@@ -228,7 +297,13 @@ export class DocumentDataBuilder {
       symbol,
       draft,
       data: {
-        header: await this.header(language, symbol, 'Restricted', draft.status !== 'ADOPTED', day(newer.created_at)),
+        header: await this.header(
+          language,
+          symbol,
+          'Restricted',
+          draft.status !== 'ADOPTED',
+          day(newer.created_at),
+        ),
         draft: { symbol, title: newer.title },
         from: snapshot(older),
         to: snapshot(newer),
@@ -237,22 +312,36 @@ export class DocumentDataBuilder {
   }
 
   /** Per draft: every member state's stance on the current revision, reservations, silence. */
-  async consensusReport(draftIds: string[] | 'open', language: DocumentLanguage, now: Date): Promise<{ symbol: string; data: ConsensusReportData }> {
+  async consensusReport(
+    draftIds: string[] | 'open',
+    language: DocumentLanguage,
+    now: Date,
+  ): Promise<{ symbol: string; data: ConsensusReportData }> {
     const forum = await this.forum(language);
     const rows =
       draftIds === 'open'
-        ? (await this.drafts.list(this.manager, {})).filter((d) => d.status === 'UNDER_SOC_REVIEW' || d.status === 'CONSENSUS')
+        ? (await this.drafts.list(this.manager, {})).filter(
+            (d) => d.status === 'UNDER_SOC_REVIEW' || d.status === 'CONSENSUS',
+          )
         : [await this.drafts.find(this.manager, draftIds[0])];
     const members = await this.drafts.memberStates(this.manager);
     const names = new Map(
-      (await this.manager.query<{ code: string; name: string; name_ru: string }[]>(`SELECT code, name, name_ru FROM participants`)).map(
-        (p) => [p.code, pick(language, p.name, p.name_ru)],
-      ),
+      (
+        await this.manager.query<{ code: string; name: string; name_ru: string }[]>(
+          `SELECT code, name, name_ru FROM participants`,
+        )
+      ).map((p) => [p.code, pick(language, p.name, p.name_ru)]),
     );
     const drafts: ConsensusDraftData[] = [];
     for (const draft of rows.sort((a, b) => a.symbol.localeCompare(b.symbol))) {
-      const revision = draft.current_revision > 0 ? await this.drafts.revision(this.manager, draft.id, draft.current_revision) : null;
-      const positions = draft.current_revision > 0 ? await this.drafts.positions(this.manager, draft.id, draft.current_revision) : [];
+      const revision =
+        draft.current_revision > 0
+          ? await this.drafts.revision(this.manager, draft.id, draft.current_revision)
+          : null;
+      const positions =
+        draft.current_revision > 0
+          ? await this.drafts.positions(this.manager, draft.id, draft.current_revision)
+          : [];
       const status = evaluateConsensus({
         members,
         positions: positions.map(toPositionRecord),
@@ -282,14 +371,24 @@ export class DocumentDataBuilder {
         title: draft.title,
         status: draft.status,
         revision: draft.current_revision,
-        consensus: draft.consensus_method && draft.consensus_at ? { method: draft.consensus_method, declaredAt: new Date(draft.consensus_at).toISOString() } : null,
-        silence: silence ? { deadline: new Date(silence.deadline).toISOString(), status: silence.status } : null,
+        consensus:
+          draft.consensus_method && draft.consensus_at
+            ? {
+                method: draft.consensus_method,
+                declaredAt: new Date(draft.consensus_at).toISOString(),
+              }
+            : null,
+        silence: silence
+          ? { deadline: new Date(silence.deadline).toISOString(), status: silence.status }
+          : null,
         counts,
         positions: statePositions,
       });
     }
     const symbol =
-      draftIds === 'open' ? `${forum.symbolPrefix}/CONSENSUS/${day(now)}` : `${rows[0].symbol}/CONSENSUS`;
+      draftIds === 'open'
+        ? `${forum.symbolPrefix}/CONSENSUS/${day(now)}`
+        : `${rows[0].symbol}/CONSENSUS`;
     return {
       symbol,
       data: {

@@ -1,5 +1,12 @@
 import { Controller, Get, Headers, Inject, Param, Query, Res } from '@nestjs/common';
-import { ApiNotModifiedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiNotModifiedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
@@ -15,7 +22,10 @@ import {
   type RenderedDocument,
 } from './documents.service';
 
-const DOCX_OK = { description: 'The Word document', content: { [DOCX_CONTENT_TYPE]: { schema: { type: 'string', format: 'binary' } } } };
+const DOCX_OK = {
+  description: 'The Word document',
+  content: { [DOCX_CONTENT_TYPE]: { schema: { type: 'string', format: 'binary' } } },
+};
 
 /** Sends a rendered document, or 304 when the client already holds this content. */
 export function sendDocument(reply: FastifyReply, document: RenderedDocument): Buffer | undefined {
@@ -38,7 +48,9 @@ export class DocumentsController {
   constructor(@Inject(DocumentsService) private readonly documents: DocumentsService) {}
 
   @Get('meetings/:id/documents/:name.docx')
-  @ApiOperation({ summary: 'Provisional agenda, annotated agenda or list of documents of a meeting' })
+  @ApiOperation({
+    summary: 'Provisional agenda, annotated agenda or list of documents of a meeting',
+  })
   @ApiParam({ name: 'name', enum: MEETING_DOCUMENTS })
   @ApiOkResponse(DOCX_OK)
   @ApiNotModifiedResponse({ description: 'If-None-Match names the current ETag' })
@@ -51,8 +63,18 @@ export class DocumentsController {
     @Headers('if-none-match') ifNoneMatch: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    if (!(MEETING_DOCUMENTS as readonly string[]).includes(name)) throw notFound('Meeting document', name, 'name');
-    return sendDocument(reply, await this.documents.meetingDocument(principal, id, name as MeetingDocumentName, query.lang, ifNoneMatch));
+    if (!(MEETING_DOCUMENTS as readonly string[]).includes(name))
+      throw notFound('Meeting document', name, 'name');
+    return sendDocument(
+      reply,
+      await this.documents.meetingDocument(
+        principal,
+        id,
+        name as MeetingDocumentName,
+        query.lang,
+        ifNoneMatch,
+      ),
+    );
   }
 
   @Get('drafts/:id/documents/text.docx')
@@ -69,7 +91,13 @@ export class DocumentsController {
   ) {
     return sendDocument(
       reply,
-      await this.documents.draftDocument(principal, id, 'text', { language: query.lang, revision: query.revision }, ifNoneMatch),
+      await this.documents.draftDocument(
+        principal,
+        id,
+        'text',
+        { language: query.lang, revision: query.revision },
+        ifNoneMatch,
+      ),
     );
   }
 
@@ -87,12 +115,21 @@ export class DocumentsController {
   ) {
     return sendDocument(
       reply,
-      await this.documents.draftDocument(principal, id, 'redline', { language: query.lang, from: query.from, to: query.to }, ifNoneMatch),
+      await this.documents.draftDocument(
+        principal,
+        id,
+        'redline',
+        { language: query.lang, from: query.from, to: query.to },
+        ifNoneMatch,
+      ),
     );
   }
 
   @Get('drafts/:id/documents/consensus-report.docx')
-  @ApiOperation({ summary: "The consensus report of a draft: each member state's position, reservations, silence deadline" })
+  @ApiOperation({
+    summary:
+      "The consensus report of a draft: each member state's position, reservations, silence deadline",
+  })
   @ApiOkResponse(DOCX_OK)
   @ApiNotModifiedResponse({ description: 'If-None-Match names the current ETag' })
   @ApiProblems(400, 404, 422)
@@ -103,7 +140,16 @@ export class DocumentsController {
     @Headers('if-none-match') ifNoneMatch: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return sendDocument(reply, await this.documents.draftDocument(principal, id, 'consensus-report', { language: query.lang }, ifNoneMatch));
+    return sendDocument(
+      reply,
+      await this.documents.draftDocument(
+        principal,
+        id,
+        'consensus-report',
+        { language: query.lang },
+        ifNoneMatch,
+      ),
+    );
   }
 
   @Get('documents/consensus-report.docx')
@@ -117,6 +163,9 @@ export class DocumentsController {
     @Headers('if-none-match') ifNoneMatch: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return sendDocument(reply, await this.documents.consensusReportOfOpenDrafts(principal, query.lang, ifNoneMatch));
+    return sendDocument(
+      reply,
+      await this.documents.consensusReportOfOpenDrafts(principal, query.lang, ifNoneMatch),
+    );
   }
 }

@@ -8,7 +8,10 @@ const revisionNumber = z.coerce.number().int().positive().max(100000);
 export class LanguageQueryDto extends createZodDto(z.strictObject({ lang })) {}
 
 export class TextQueryDto extends createZodDto(
-  z.strictObject({ lang, revision: revisionNumber.optional().describe('Default: the current revision') }),
+  z.strictObject({
+    lang,
+    revision: revisionNumber.optional().describe('Default: the current revision'),
+  }),
 ) {}
 
 export class RedlineQueryDto extends createZodDto(

@@ -18,12 +18,17 @@ import { APP_CONFIG, type AppConfig } from '../config/config';
 import { DraftRepository } from '../drafts/draft.repository';
 import { DocumentDataBuilder } from './document-data.builder';
 
-export const MEETING_DOCUMENTS = ['provisional-agenda', 'annotated-agenda', 'list-of-documents'] as const;
+export const MEETING_DOCUMENTS = [
+  'provisional-agenda',
+  'annotated-agenda',
+  'list-of-documents',
+] as const;
 export type MeetingDocumentName = (typeof MEETING_DOCUMENTS)[number];
 export const DRAFT_DOCUMENTS = ['text', 'redline', 'consensus-report'] as const;
 export type DraftDocumentName = (typeof DRAFT_DOCUMENTS)[number];
 
-export const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+export const DOCX_CONTENT_TYPE =
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 export interface RenderedDocument {
   /** Null when the caller's If-None-Match already names this content: nothing was rendered. */
@@ -126,9 +131,14 @@ export class DocumentsService implements OnApplicationShutdown {
       const to = options.to ?? draft.current_revision;
       const from = options.from ?? to - 1;
       if (from >= to) {
-        throw new AppError(422, 'REDLINE_ORDER', `Compare an earlier revision with a later one: from (${from}) must be before to (${to}).`, {
-          field: 'from',
-        });
+        throw new AppError(
+          422,
+          'REDLINE_ORDER',
+          `Compare an earlier revision with a later one: from (${from}) must be before to (${to}).`,
+          {
+            field: 'from',
+          },
+        );
       }
       const built = await builder.redline(draftId, language, from, to);
       prepared = {
@@ -144,16 +154,36 @@ export class DocumentsService implements OnApplicationShutdown {
     return this.deliver(principal, name, language, ifNoneMatch, prepared);
   }
 
-  async consensusReportOfOpenDrafts(principal: Principal | null, language: DocumentLanguage, ifNoneMatch?: string): Promise<RenderedDocument> {
+  async consensusReportOfOpenDrafts(
+    principal: Principal | null,
+    language: DocumentLanguage,
+    ifNoneMatch?: string,
+  ): Promise<RenderedDocument> {
     const builder = new DocumentDataBuilder(this.dataSource.manager, this.drafts);
     const built = await builder.consensusReport('open', language, new Date());
-    return this.deliver(principal, 'consensus-report', language, ifNoneMatch, this.consensusReport(built.symbol, built.data, language, null));
+    return this.deliver(
+      principal,
+      'consensus-report',
+      language,
+      ifNoneMatch,
+      this.consensusReport(built.symbol, built.data, language, null),
+    );
   }
 
-  private consensusReport(symbol: string, data: { generatedAt: string }, language: DocumentLanguage, draftId: string | null): Prepared {
+  private consensusReport(
+    symbol: string,
+    data: { generatedAt: string },
+    language: DocumentLanguage,
+    draftId: string | null,
+  ): Prepared {
     // The report states when it was generated; that alone must not defeat the cache.
     const { generatedAt: _generatedAt, ...stable } = data;
-    return { symbol, draftId, fingerprint: stable, render: (pool) => pool.render('consensus-report', language, data) };
+    return {
+      symbol,
+      draftId,
+      fingerprint: stable,
+      render: (pool) => pool.render('consensus-report', language, data),
+    };
   }
 
   private async deliver(
@@ -164,12 +194,18 @@ export class DocumentsService implements OnApplicationShutdown {
     prepared: Prepared,
   ): Promise<RenderedDocument> {
     const digest = createHash('sha256')
-      .update(JSON.stringify({ name, language, templates: this.templates, data: prepared.fingerprint }))
+      .update(
+        JSON.stringify({ name, language, templates: this.templates, data: prepared.fingerprint }),
+      )
       .digest('base64url')
       .slice(0, 32);
     const etag = `"${digest}"`;
     const fileName = fileNameFor(prepared.symbol, language === 'en' ? '' : `_${language}`);
-    if (ifNoneMatch?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag || tag.trim() === '*')) {
+    if (
+      ifNoneMatch
+        ?.split(',')
+        .some((tag) => tag.trim().replace(/^W\//, '') === etag || tag.trim() === '*')
+    ) {
       return { buffer: null, fileName, etag, symbol: prepared.symbol };
     }
     let buffer: Buffer;
@@ -177,15 +213,31 @@ export class DocumentsService implements OnApplicationShutdown {
       buffer = await prepared.render(this.pool);
     } catch (error) {
       if (error instanceof TemplateError) {
-        throw new AppError(422, 'TEMPLATE_ERROR', `The template cannot be rendered: ${error.message}`, {
-          title: 'The document template is broken',
-          facts: { template: error.templateName, language: error.language, line: error.line, column: error.column, reason: error.reason },
-        });
+        throw new AppError(
+          422,
+          'TEMPLATE_ERROR',
+          `The template cannot be rendered: ${error.message}`,
+          {
+            title: 'The document template is broken',
+            facts: {
+              template: error.templateName,
+              language: error.language,
+              line: error.line,
+              column: error.column,
+              reason: error.reason,
+            },
+          },
+        );
       }
       if (error instanceof RenderPoolError) {
-        throw new AppError(503, 'RENDERING_BUSY', `Documents cannot be rendered right now (${error.message}); try again shortly.`, {
-          title: 'Rendering is busy',
-        });
+        throw new AppError(
+          503,
+          'RENDERING_BUSY',
+          `Documents cannot be rendered right now (${error.message}); try again shortly.`,
+          {
+            title: 'Rendering is busy',
+          },
+        );
       }
       throw error;
     }
@@ -193,7 +245,9 @@ export class DocumentsService implements OnApplicationShutdown {
       appendAudit(manager, {
         occurredAt: new Date(),
         actorId: principal?.userId ?? null,
-        actorLabel: principal ? `${principal.displayName} <${principal.email}>` : 'Chancery (command line)',
+        actorLabel: principal
+          ? `${principal.displayName} <${principal.email}>`
+          : 'Chancery (command line)',
         draftId: prepared.draftId,
         action: 'document.rendered',
         details: {

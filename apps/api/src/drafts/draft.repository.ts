@@ -108,7 +108,11 @@ export function toPositionRecord(row: PositionRow): PositionRecord {
 export class DraftRepository {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
-  async find(manager: EntityManager, id: string, options: { lock?: boolean } = {}): Promise<DraftRow> {
+  async find(
+    manager: EntityManager,
+    id: string,
+    options: { lock?: boolean } = {},
+  ): Promise<DraftRow> {
     const [row] = await manager.query<DraftRow[]>(
       `${DRAFT_SELECT} WHERE d.id = $1 ${options.lock ? 'FOR UPDATE OF d' : ''}`,
       [id],
@@ -117,7 +121,10 @@ export class DraftRepository {
     return row;
   }
 
-  list(manager: EntityManager, filter: { status?: string; meetingId?: string; bodyCode?: string }): Promise<DraftRow[]> {
+  list(
+    manager: EntityManager,
+    filter: { status?: string; meetingId?: string; bodyCode?: string },
+  ): Promise<DraftRow[]> {
     return manager.query<DraftRow[]>(
       `${DRAFT_SELECT}
         WHERE ($1::text IS NULL OR d.status = $1)
@@ -128,7 +135,11 @@ export class DraftRepository {
     );
   }
 
-  async revision(manager: EntityManager, draftId: string, number: number): Promise<RevisionRow | null> {
+  async revision(
+    manager: EntityManager,
+    draftId: string,
+    number: number,
+  ): Promise<RevisionRow | null> {
     const [row] = await manager.query<RevisionRow[]>(
       `SELECT r.number, r.title, r.content, r.note, r.created_at, r.created_by, u.display_name AS author
          FROM revisions r JOIN users u ON u.id = r.created_by
@@ -148,16 +159,31 @@ export class DraftRepository {
   }
 
   /** Member states with the dates that decide whether they count on a given day. */
-  async memberStates(manager: EntityManager): Promise<(MemberState & { id: string; name: string })[]> {
-    const rows = await manager.query<{ id: string; code: string; name: string; joined: string | null; left_on: string | null }[]>(
+  async memberStates(
+    manager: EntityManager,
+  ): Promise<(MemberState & { id: string; name: string })[]> {
+    const rows = await manager.query<
+      { id: string; code: string; name: string; joined: string | null; left_on: string | null }[]
+    >(
       `SELECT id, code, name, to_char(joined, 'YYYY-MM-DD') AS joined, to_char(left_on, 'YYYY-MM-DD') AS left_on
          FROM participants WHERE kind = 'member-state' ORDER BY code`,
     );
-    return rows.map((row) => ({ id: row.id, code: row.code, name: row.name, joined: row.joined, left: row.left_on }));
+    return rows.map((row) => ({
+      id: row.id,
+      code: row.code,
+      name: row.name,
+      joined: row.joined,
+      left: row.left_on,
+    }));
   }
 
   /** Standing positions on one revision (history excluded), or every one with `history`. */
-  positions(manager: EntityManager, draftId: string, revision: number, history = false): Promise<PositionRow[]> {
+  positions(
+    manager: EntityManager,
+    draftId: string,
+    revision: number,
+    history = false,
+  ): Promise<PositionRow[]> {
     return manager.query<PositionRow[]>(
       `SELECT p.code AS state_code, x.stance, x.text, x.paragraphs, x.on_behalf, x.recorded_at,
               u.display_name AS recorded_by, x.superseded_at
@@ -168,7 +194,11 @@ export class DraftRepository {
     );
   }
 
-  async silence(manager: EntityManager, draftId: string, options: { lock?: boolean } = {}): Promise<SilenceRow | null> {
+  async silence(
+    manager: EntityManager,
+    draftId: string,
+    options: { lock?: boolean } = {},
+  ): Promise<SilenceRow | null> {
     const [row] = await manager.query<SilenceRow[]>(
       `SELECT id, revision_number, deadline, status, started_by, started_at, concluded_at, objectors
          FROM silence_procedures WHERE draft_id = $1

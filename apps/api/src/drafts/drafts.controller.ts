@@ -1,5 +1,23 @@
-import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Inject,
+  Param,
+  Post,
+  Put,
+  Query,
+  Res,
+} from '@nestjs/common';
+import {
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, RequireRoles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
@@ -25,7 +43,8 @@ import { DraftsService } from './drafts.service';
 const IF_MATCH_REQUIRED = {
   name: 'If-Match',
   required: true,
-  description: 'The ETag of the draft from your last read: 428 without it, 412 if someone changed the draft since',
+  description:
+    'The ETag of the draft from your last read: 428 without it, 412 if someone changed the draft since',
 };
 
 @ApiTags('drafts')
@@ -47,17 +66,27 @@ export class DraftsController {
   @ApiOperation({ summary: 'Register a draft (secretariat); its symbol is generated' })
   @ApiCreatedResponse({ type: DraftDto.Output })
   @ApiProblems(400, 413, 422)
-  async register(@CurrentPrincipal() principal: Principal, @Body() body: CreateDraftDto, @Res({ passthrough: true }) reply: FastifyReply) {
+  async register(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: CreateDraftDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const draft = await this.drafts.register(principal, body);
     void reply.header('ETag', draft.etag).header('Location', `/api/drafts/${draft.id}`);
     return draft;
   }
 
   @Get('drafts/:id')
-  @ApiOperation({ summary: 'A draft: status, current revision, silence procedure, your available actions, ETag' })
+  @ApiOperation({
+    summary: 'A draft: status, current revision, silence procedure, your available actions, ETag',
+  })
   @ApiOkResponse({ type: DraftDto.Output })
   @ApiProblems(404)
-  async get(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam) id: string, @Res({ passthrough: true }) reply: FastifyReply) {
+  async get(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParam) id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const draft = await this.drafts.get(principal, id);
     void reply.header('ETag', draft.etag);
     return draft;
@@ -74,7 +103,8 @@ export class DraftsController {
   @Post('drafts/:id/revisions')
   @RequireRoles('secretariat', 'delegate')
   @ApiOperation({
-    summary: 'Circulate a new revision (secretariat or the penholder). A paragraph naming an id of the previous revision keeps it; positions start a new round; at consensus it reopens review and needs a reason',
+    summary:
+      'Circulate a new revision (secretariat or the penholder). A paragraph naming an id of the previous revision keeps it; positions start a new round; at consensus it reopens review and needs a reason',
   })
   @ApiHeader(IF_MATCH_REQUIRED)
   @ApiCreatedResponse({ type: DraftDto.Output })
@@ -104,7 +134,8 @@ export class DraftsController {
   @HttpCode(200)
   @RequireRoles('secretariat', 'chair', 'delegate')
   @ApiOperation({
-    summary: 'Move the draft: submit (secretariat), declare-consensus, reopen (chair), adopt (chair of the adopting body, meetingId), withdraw (secretariat or penholder)',
+    summary:
+      'Move the draft: submit (secretariat), declare-consensus, reopen (chair), adopt (chair of the adopting body, meetingId), withdraw (secretariat or penholder)',
   })
   @ApiHeader(IF_MATCH_REQUIRED)
   @ApiOkResponse({ type: DraftDto.Output })
@@ -124,10 +155,15 @@ export class DraftsController {
   @Put('drafts/:id/positions/:stateCode')
   @RequireRoles('delegate', 'secretariat')
   @ApiOperation({
-    summary: "Record a member state's position on the current revision: its delegate, or the secretariat on a note verbale",
+    summary:
+      "Record a member state's position on the current revision: its delegate, or the secretariat on a note verbale",
   })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'Honoured when sent (412 if stale)' })
-  @ApiOkResponse({ description: 'The position as recorded, with the draft\'s new ETag' })
+  @ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: 'Honoured when sent (412 if stale)',
+  })
+  @ApiOkResponse({ description: "The position as recorded, with the draft's new ETag" })
   @ApiProblems(400, 404, 409, 412, 422)
   async position(
     @CurrentPrincipal() principal: Principal,
@@ -144,7 +180,10 @@ export class DraftsController {
 
   @Post('drafts/:id/silence-procedure')
   @RequireRoles('chair')
-  @ApiOperation({ summary: 'Start a silence procedure on the current revision (chair): no objection by the deadline is consent' })
+  @ApiOperation({
+    summary:
+      'Start a silence procedure on the current revision (chair): no objection by the deadline is consent',
+  })
   @ApiHeader(IF_MATCH_REQUIRED)
   @ApiCreatedResponse({ type: DraftDto.Output })
   @ApiProblems(400, 404, 409, 412, 422, 428)
@@ -161,7 +200,9 @@ export class DraftsController {
   }
 
   @Get('drafts/:id/consensus')
-  @ApiOperation({ summary: 'Who concurred, reserved, objected or has not answered on the current revision' })
+  @ApiOperation({
+    summary: 'Who concurred, reserved, objected or has not answered on the current revision',
+  })
   @ApiOkResponse({ type: ConsensusDto.Output })
   @ApiProblems(404)
   consensus(@Param('id', UuidParam) id: string) {

@@ -1,9 +1,21 @@
-import { DOCUMENT_TYPES, DRAFT_ACTIONS, DRAFT_STATUSES, LANGUAGES, STANCES } from '@chancery/domain';
+import {
+  DOCUMENT_TYPES,
+  DRAFT_ACTIONS,
+  DRAFT_STATUSES,
+  LANGUAGES,
+  STANCES,
+} from '@chancery/domain';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 
 const paragraphInput = z.strictObject({
-  id: z.string().trim().min(1).max(64).optional().describe('The id of a paragraph of the previous revision, to keep its identity'),
+  id: z
+    .string()
+    .trim()
+    .min(1)
+    .max(64)
+    .optional()
+    .describe('The id of a paragraph of the previous revision, to keep its identity'),
   text: z.string().max(20000),
 });
 
@@ -18,11 +30,27 @@ export class CreateDraftDto extends createZodDto(
   z.strictObject({
     type: z.enum(DOCUMENT_TYPES),
     title: z.string().trim().min(1).max(1000),
-    adoptingBodyCode: z.string().trim().min(1).max(16).describe('The body that adopts it, e.g. "CFM"'),
-    meetingId: z.string().uuid().optional().describe('The meeting of that body where it is to be adopted'),
-    penholder: z.string().trim().min(2).max(16).describe('Code of the member state holding the pen'),
+    adoptingBodyCode: z
+      .string()
+      .trim()
+      .min(1)
+      .max(16)
+      .describe('The body that adopts it, e.g. "CFM"'),
+    meetingId: z
+      .string()
+      .uuid()
+      .optional()
+      .describe('The meeting of that body where it is to be adopted'),
+    penholder: z
+      .string()
+      .trim()
+      .min(2)
+      .max(16)
+      .describe('Code of the member state holding the pen'),
     language: z.enum(LANGUAGES),
-    preamble: revisionFields.preamble.optional().describe('Text of the first revision, if already available'),
+    preamble: revisionFields.preamble
+      .optional()
+      .describe('Text of the first revision, if already available'),
     operative: revisionFields.operative.optional(),
   }),
 ) {}
@@ -30,7 +58,13 @@ export class CreateDraftDto extends createZodDto(
 export class CreateRevisionDto extends createZodDto(
   z.strictObject({
     ...revisionFields,
-    reason: z.string().trim().min(1).max(4000).optional().describe('Required when the draft is at consensus: the new text reopens review'),
+    reason: z
+      .string()
+      .trim()
+      .min(1)
+      .max(4000)
+      .optional()
+      .describe('Required when the draft is at consensus: the new text reopens review'),
   }),
 ) {}
 
@@ -45,15 +79,33 @@ export class TransitionDto extends createZodDto(
 export class PositionDto extends createZodDto(
   z.strictObject({
     stance: z.enum(STANCES),
-    text: z.string().trim().min(1).max(20000).optional().describe('Required for a reservation or an objection'),
-    paragraphs: z.array(z.string().trim().min(1).max(64)).max(500).optional().describe('Ids of the paragraphs concerned'),
-    revision: z.number().int().positive().optional().describe('The revision read: 409 if the draft has been revised since'),
+    text: z
+      .string()
+      .trim()
+      .min(1)
+      .max(20000)
+      .optional()
+      .describe('Required for a reservation or an objection'),
+    paragraphs: z
+      .array(z.string().trim().min(1).max(64))
+      .max(500)
+      .optional()
+      .describe('Ids of the paragraphs concerned'),
+    revision: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe('The revision read: 409 if the draft has been revised since'),
   }),
 ) {}
 
 export class SilenceProcedureDto extends createZodDto(
   z.strictObject({
-    deadline: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time with a time zone, e.g. 2026-12-15T12:00:00Z' }),
+    deadline: z.iso.datetime({
+      offset: true,
+      message: 'must be an ISO 8601 date-time with a time zone, e.g. 2026-12-15T12:00:00Z',
+    }),
   }),
 ) {}
 
@@ -79,7 +131,14 @@ export const RevisionSchema = z.object({
   note: z.string().nullable(),
   author: z.string(),
   createdAt: z.string(),
-  openBrackets: z.array(z.object({ paragraphId: z.string().nullable(), part: z.string(), number: z.number(), excerpt: z.string() })),
+  openBrackets: z.array(
+    z.object({
+      paragraphId: z.string().nullable(),
+      part: z.string(),
+      number: z.number(),
+      excerpt: z.string(),
+    }),
+  ),
 });
 export class RevisionDto extends createZodDto(RevisionSchema) {}
 
@@ -94,15 +153,38 @@ export class DraftDto extends createZodDto(
     adoptingBodyCode: z.string(),
     meetingId: z.string().uuid().nullable(),
     penholder: z.string(),
-    currentRevision: z.number().int().describe('Number of the current revision; 0 before the first'),
+    currentRevision: z
+      .number()
+      .int()
+      .describe('Number of the current revision; 0 before the first'),
     revision: RevisionSchema.nullable().describe('The current revision'),
-    consensus: z.object({ method: z.enum(['explicit', 'silence']), revision: z.number(), at: z.string(), by: z.string().nullable() }).nullable(),
+    consensus: z
+      .object({
+        method: z.enum(['explicit', 'silence']),
+        revision: z.number(),
+        at: z.string(),
+        by: z.string().nullable(),
+      })
+      .nullable(),
     adoption: z.object({ meetingId: z.string().uuid(), at: z.string() }).nullable(),
     withdrawnAt: z.string().nullable(),
     silenceProcedure: z
-      .object({ deadline: z.string(), status: z.string(), revision: z.number(), startedAt: z.string(), objectors: z.array(z.string()) })
+      .object({
+        deadline: z.string(),
+        status: z.string(),
+        revision: z.number(),
+        startedAt: z.string(),
+        objectors: z.array(z.string()),
+      })
       .nullable(),
-    availableActions: z.array(z.object({ action: z.enum(DRAFT_ACTIONS), ready: z.boolean(), needs: z.array(z.string()), refusal: z.string().nullable() })),
+    availableActions: z.array(
+      z.object({
+        action: z.enum(DRAFT_ACTIONS),
+        ready: z.boolean(),
+        needs: z.array(z.string()),
+        refusal: z.string().nullable(),
+      }),
+    ),
     version: z.number().int(),
     etag: z.string(),
     createdAt: z.string(),
@@ -119,11 +201,22 @@ export class ConsensusDto extends createZodDto(
     reached: z.boolean(),
     memberStates: z.number().int(),
     concurred: z.array(z.string()),
-    reserved: z.array(z.object({ stateCode: z.string(), text: z.string(), paragraphs: z.array(z.string()) })),
+    reserved: z.array(
+      z.object({ stateCode: z.string(), text: z.string(), paragraphs: z.array(z.string()) }),
+    ),
     objected: z.array(z.object({ stateCode: z.string(), text: z.string() })),
     notAnswered: z.array(z.string()),
-    openBrackets: z.array(z.object({ paragraphId: z.string().nullable(), part: z.string(), number: z.number(), excerpt: z.string() })),
-    silenceProcedure: z.object({ deadline: z.string(), status: z.string(), objectors: z.array(z.string()) }).nullable(),
+    openBrackets: z.array(
+      z.object({
+        paragraphId: z.string().nullable(),
+        part: z.string(),
+        number: z.number(),
+        excerpt: z.string(),
+      }),
+    ),
+    silenceProcedure: z
+      .object({ deadline: z.string(), status: z.string(), objectors: z.array(z.string()) })
+      .nullable(),
     positions: z.array(
       z.object({
         stateCode: z.string(),
@@ -152,7 +245,12 @@ export class ConsensusMatrixDto extends createZodDto(
         revision: z.number().int(),
         silenceDeadline: z.string().nullable(),
         cells: z.record(z.string(), z.enum([...STANCES, 'none'])),
-        counts: z.object({ concur: z.number(), reservation: z.number(), objection: z.number(), none: z.number() }),
+        counts: z.object({
+          concur: z.number(),
+          reservation: z.number(),
+          objection: z.number(),
+          none: z.number(),
+        }),
       }),
     ),
     total: z.number().int(),

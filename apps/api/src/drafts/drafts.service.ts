@@ -34,9 +34,16 @@ import {
   draftFacts,
   toPositionRecord,
 } from './draft.repository';
-import type { CreateDraftDto, CreateRevisionDto, PositionDto, SilenceProcedureDto, TransitionDto } from './drafts.dto';
+import type {
+  CreateDraftDto,
+  CreateRevisionDto,
+  PositionDto,
+  SilenceProcedureDto,
+  TransitionDto,
+} from './drafts.dto';
 
-const iso = (value: Date | string | null): string | null => (value === null ? null : new Date(value).toISOString());
+const iso = (value: Date | string | null): string | null =>
+  value === null ? null : new Date(value).toISOString();
 
 function revisionSymbol(draft: DraftRow, revision: number): string {
   return revision >= 2 ? `${draft.symbol}/Rev.${revision - 1}` : draft.symbol;
@@ -81,11 +88,20 @@ export class DraftsService {
 
   async get(actor: Actor, id: string, manager: EntityManager = this.dataSource.manager) {
     const row = await this.drafts.find(manager, id);
-    const revision = row.current_revision > 0 ? await this.drafts.revision(manager, id, row.current_revision) : null;
+    const revision =
+      row.current_revision > 0
+        ? await this.drafts.revision(manager, id, row.current_revision)
+        : null;
     const consensus = await this.consensusOf(manager, row, revision?.content ?? null, new Date());
     const silence = await this.drafts.silence(manager, id);
     const meeting = row.meeting_id ? await this.meetingFacts(manager, row.meeting_id) : null;
-    const actions = availableActions({ draft: draftFacts(row), actor, consensus, now: new Date(), meeting });
+    const actions = availableActions({
+      draft: draftFacts(row),
+      actor,
+      consensus,
+      now: new Date(),
+      meeting,
+    });
     return {
       id: row.id,
       symbol: row.symbol,
@@ -100,9 +116,17 @@ export class DraftsService {
       revision: revision ? this.revisionView(row, revision) : null,
       consensus:
         row.consensus_method && row.consensus_at
-          ? { method: row.consensus_method, revision: row.consensus_revision!, at: iso(row.consensus_at)!, by: row.consensus_by }
+          ? {
+              method: row.consensus_method,
+              revision: row.consensus_revision!,
+              at: iso(row.consensus_at)!,
+              by: row.consensus_by,
+            }
           : null,
-      adoption: row.adopted_at && row.adopted_meeting_id ? { meetingId: row.adopted_meeting_id, at: iso(row.adopted_at)! } : null,
+      adoption:
+        row.adopted_at && row.adopted_meeting_id
+          ? { meetingId: row.adopted_meeting_id, at: iso(row.adopted_at)! }
+          : null,
       withdrawnAt: iso(row.withdrawn_at),
       silenceProcedure: silence ? this.silenceView(silence) : null,
       availableActions: actions.map((a) => ({
@@ -134,9 +158,20 @@ export class DraftsService {
   async consensus(id: string) {
     const manager = this.dataSource.manager;
     const row = await this.drafts.find(manager, id);
-    const revision = row.current_revision > 0 ? await this.drafts.revision(manager, id, row.current_revision) : null;
-    const positions = row.current_revision > 0 ? await this.drafts.positions(manager, id, row.current_revision) : [];
-    const status = this.evaluate(await this.drafts.memberStates(manager), positions, revision?.content ?? null, new Date());
+    const revision =
+      row.current_revision > 0
+        ? await this.drafts.revision(manager, id, row.current_revision)
+        : null;
+    const positions =
+      row.current_revision > 0
+        ? await this.drafts.positions(manager, id, row.current_revision)
+        : [];
+    const status = this.evaluate(
+      await this.drafts.memberStates(manager),
+      positions,
+      revision?.content ?? null,
+      new Date(),
+    );
     const silence = await this.drafts.silence(manager, id);
     return {
       draftId: row.id,
@@ -149,8 +184,15 @@ export class DraftsService {
       reserved: status.reserved,
       objected: status.objected,
       notAnswered: status.notAnswered,
-      openBrackets: status.openBrackets.map(({ paragraphId, part, number, excerpt }) => ({ paragraphId, part, number, excerpt })),
-      silenceProcedure: silence ? { deadline: iso(silence.deadline)!, status: silence.status, objectors: silence.objectors } : null,
+      openBrackets: status.openBrackets.map(({ paragraphId, part, number, excerpt }) => ({
+        paragraphId,
+        part,
+        number,
+        excerpt,
+      })),
+      silenceProcedure: silence
+        ? { deadline: iso(silence.deadline)!, status: silence.status, objectors: silence.objectors }
+        : null,
       positions: positions.map((p) => ({
         stateCode: p.state_code,
         stance: p.stance,
@@ -172,7 +214,9 @@ export class DraftsService {
     const today = new Date();
     const members = await this.drafts.memberStates(manager);
     const states = members
-      .filter((m) => (!m.joined || new Date(m.joined) <= today) && (!m.left || new Date(m.left) > today))
+      .filter(
+        (m) => (!m.joined || new Date(m.joined) <= today) && (!m.left || new Date(m.left) > today),
+      )
       .map((m) => m.code);
     const rows = await manager.query<
       {
@@ -212,7 +256,10 @@ export class DraftsService {
       const cells: Record<string, 'concur' | 'reservation' | 'objection' | 'none'> = {};
       const counts = { concur: 0, reservation: 0, objection: 0, none: 0 };
       const standing = new Map(
-        (row.cells ?? '').split(',').filter(Boolean).map((cell) => cell.split(':') as [string, 'concur' | 'reservation' | 'objection']),
+        (row.cells ?? '')
+          .split(',')
+          .filter(Boolean)
+          .map((cell) => cell.split(':') as [string, 'concur' | 'reservation' | 'objection']),
       );
       for (const code of states) {
         const stance = standing.get(code) ?? 'none';
@@ -238,8 +285,18 @@ export class DraftsService {
   async audit(id: string) {
     await this.drafts.find(this.dataSource.manager, id);
     const rows = await this.dataSource.query<
-      { seq: string; occurred_at: Date; actor_label: string; action: string; details: Record<string, unknown>; hash: string }[]
-    >('SELECT seq, occurred_at, actor_label, action, details, hash FROM audit_log WHERE draft_id = $1 ORDER BY seq', [id]);
+      {
+        seq: string;
+        occurred_at: Date;
+        actor_label: string;
+        action: string;
+        details: Record<string, unknown>;
+        hash: string;
+      }[]
+    >(
+      'SELECT seq, occurred_at, actor_label, action, details, hash FROM audit_log WHERE draft_id = $1 ORDER BY seq',
+      [id],
+    );
     return rows.map((row) => ({
       seq: Number(row.seq),
       occurredAt: iso(row.occurred_at)!,
@@ -264,7 +321,11 @@ export class DraftsService {
         [input.adoptingBodyCode],
       );
       if (!body) {
-        throw invalid('adoptingBodyCode', `There is no body with the code ${JSON.stringify(input.adoptingBodyCode)}.`, 'UNKNOWN_BODY');
+        throw invalid(
+          'adoptingBodyCode',
+          `There is no body with the code ${JSON.stringify(input.adoptingBodyCode)}.`,
+          'UNKNOWN_BODY',
+        );
       }
       let meeting: { id: string; sequence: number; body_code: string } | null = null;
       if (input.meetingId) {
@@ -272,7 +333,12 @@ export class DraftsService {
           'SELECT m.id, m.sequence, b.code AS body_code FROM meetings m JOIN bodies b ON b.id = m.body_id WHERE m.id = $1',
           [input.meetingId],
         );
-        if (!meeting) throw invalid('meetingId', `No meeting has the id ${input.meetingId}.`, 'UNKNOWN_MEETING');
+        if (!meeting)
+          throw invalid(
+            'meetingId',
+            `No meeting has the id ${input.meetingId}.`,
+            'UNKNOWN_MEETING',
+          );
       }
       const members = await this.drafts.memberStates(manager);
       const penholderCode = input.penholder.toUpperCase();
@@ -290,7 +356,9 @@ export class DraftsService {
       );
       // Document numbers run per body and meeting; the lock keeps two registrations from
       // taking the same one.
-      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`draft-number:${body.id}:${meeting?.id ?? ''}`]);
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
+        `draft-number:${body.id}:${meeting?.id ?? ''}`,
+      ]);
       const [{ next }] = await manager.query<{ next: number }[]>(
         `SELECT coalesce(max(document_number), 0) + 1 AS next FROM drafts
           WHERE adopting_body_id = $1 AND meeting_id IS NOT DISTINCT FROM $2`,
@@ -306,28 +374,57 @@ export class DraftsService {
       const [{ id }] = await manager.query<{ id: string }[]>(
         `INSERT INTO drafts (symbol, document_number, type, title, language, adopting_body_id, meeting_id, penholder_id, created_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-        [symbol, next, input.type, input.title, input.language, body.id, meeting?.id ?? null, penholder!.id, principal.userId],
+        [
+          symbol,
+          next,
+          input.type,
+          input.title,
+          input.language,
+          body.id,
+          meeting?.id ?? null,
+          penholder!.id,
+          principal.userId,
+        ],
       );
       await appendAudit(manager, {
         ...auditActor(principal),
         occurredAt: now,
         draftId: id,
         action: 'draft.registered',
-        details: { symbol, type: input.type, title: input.title, adoptingBody: body.code, penholder: penholderCode },
+        details: {
+          symbol,
+          type: input.type,
+          title: input.title,
+          adoptingBody: body.code,
+          penholder: penholderCode,
+        },
       });
       if ((input.preamble?.length ?? 0) + (input.operative?.length ?? 0) > 0) {
         const draft = await this.drafts.find(manager, id, { lock: true });
-        await this.storeRevision(manager, principal, draft, { preamble: input.preamble ?? [], operative: input.operative ?? [] }, now);
+        await this.storeRevision(
+          manager,
+          principal,
+          draft,
+          { preamble: input.preamble ?? [], operative: input.operative ?? [] },
+          now,
+        );
       }
       return this.get(principal, id, manager);
     });
   }
 
-  async addRevision(principal: Principal, id: string, input: CreateRevisionDto, ifMatch: string | undefined) {
+  async addRevision(
+    principal: Principal,
+    id: string,
+    input: CreateRevisionDto,
+    ifMatch: string | undefined,
+  ) {
     return this.dataSource.transaction(async (manager) => {
       const draft = await this.lockForWrite(manager, id, ifMatch);
       const now = new Date();
-      const outcome = unwrap(decideRevision({ draft: draftFacts(draft), actor: principal, reason: input.reason }));
+      const outcome = unwrap(
+        decideRevision({ draft: draftFacts(draft), actor: principal, reason: input.reason }),
+      );
       if (outcome.reopens) {
         // Consensus was on the old text: it is cleared before the new text takes its place.
         await manager.query(
@@ -340,20 +437,33 @@ export class DraftsService {
           occurredAt: now,
           draftId: id,
           action: 'draft.reopened',
-          details: { from: draft.status, to: outcome.to, reason: outcome.reason, byRevision: draft.current_revision + 1 },
+          details: {
+            from: draft.status,
+            to: outcome.to,
+            reason: outcome.reason,
+            byRevision: draft.current_revision + 1,
+          },
         });
       }
       await this.storeRevision(manager, principal, draft, input, now);
-      if (outcome.endsSilenceProcedure) await this.cancelSilence(manager, principal, id, now, 'a new revision was circulated');
+      if (outcome.endsSilenceProcedure)
+        await this.cancelSilence(manager, principal, id, now, 'a new revision was circulated');
       return this.get(principal, id, manager);
     });
   }
 
-  async transition(principal: Principal, id: string, input: TransitionDto, ifMatch: string | undefined) {
+  async transition(
+    principal: Principal,
+    id: string,
+    input: TransitionDto,
+    ifMatch: string | undefined,
+  ) {
     return this.dataSource.transaction(async (manager) => {
       const draft = await this.lockForWrite(manager, id, ifMatch);
       const now = new Date();
-      const meeting = input.meetingId ? await this.meetingFacts(manager, input.meetingId, 'meetingId') : null;
+      const meeting = input.meetingId
+        ? await this.meetingFacts(manager, input.meetingId, 'meetingId')
+        : null;
       const consensus = await this.currentConsensus(manager, draft, now);
       const outcome = unwrap(
         decideTransition({
@@ -378,7 +488,12 @@ export class DraftsService {
         set('consensus_at', now);
         set('consensus_by', principal.userId);
       } else if (outcome.from === 'CONSENSUS' && outcome.to === 'UNDER_SOC_REVIEW') {
-        sets.push('consensus_method = NULL', 'consensus_revision = NULL', 'consensus_at = NULL', 'consensus_by = NULL');
+        sets.push(
+          'consensus_method = NULL',
+          'consensus_revision = NULL',
+          'consensus_at = NULL',
+          'consensus_by = NULL',
+        );
       }
       if (outcome.to === 'ADOPTED') {
         set('adopted_at', now);
@@ -408,7 +523,13 @@ export class DraftsService {
     });
   }
 
-  async recordPosition(principal: Principal, id: string, stateCode: string, input: PositionDto, ifMatch: string | undefined) {
+  async recordPosition(
+    principal: Principal,
+    id: string,
+    stateCode: string,
+    input: PositionDto,
+    ifMatch: string | undefined,
+  ) {
     return this.dataSource.transaction(async (manager) => {
       const draft = await this.drafts.find(manager, id, { lock: true });
       // Positions come from 28 delegations at once; If-Match is honoured when sent, not required.
@@ -426,7 +547,10 @@ export class DraftsService {
       const code = stateCode.toUpperCase();
       const members = await this.drafts.memberStates(manager);
       const member = members.find((m) => m.code === code);
-      const revision = draft.current_revision > 0 ? await this.drafts.revision(manager, id, draft.current_revision) : null;
+      const revision =
+        draft.current_revision > 0
+          ? await this.drafts.revision(manager, id, draft.current_revision)
+          : null;
       const outcome = unwrap(
         decidePosition({
           draft: draftFacts(draft),
@@ -446,9 +570,22 @@ export class DraftsService {
       await manager.query(
         `INSERT INTO positions (draft_id, revision_number, participant_id, stance, text, paragraphs, on_behalf, recorded_by, recorded_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-        [id, draft.current_revision, member!.id, outcome.stance, outcome.text, outcome.paragraphs, outcome.onBehalf, principal.userId, now],
+        [
+          id,
+          draft.current_revision,
+          member!.id,
+          outcome.stance,
+          outcome.text,
+          outcome.paragraphs,
+          outcome.onBehalf,
+          principal.userId,
+          now,
+        ],
       );
-      await manager.query('UPDATE drafts SET version = version + 1, updated_at = now() WHERE id = $1', [id]);
+      await manager.query(
+        'UPDATE drafts SET version = version + 1, updated_at = now() WHERE id = $1',
+        [id],
+      );
       await appendAudit(manager, {
         ...auditActor(principal),
         occurredAt: now,
@@ -464,7 +601,10 @@ export class DraftsService {
         },
       });
       if (outcome.stance === 'objection') await this.settleSilence(manager, draft, now);
-      const [{ version }] = await manager.query<{ version: number }[]>('SELECT version FROM drafts WHERE id = $1', [id]);
+      const [{ version }] = await manager.query<{ version: number }[]>(
+        'SELECT version FROM drafts WHERE id = $1',
+        [id],
+      );
       return {
         draftId: id,
         revision: draft.current_revision,
@@ -480,21 +620,36 @@ export class DraftsService {
     });
   }
 
-  async startSilence(principal: Principal, id: string, input: SilenceProcedureDto, ifMatch: string | undefined) {
+  async startSilence(
+    principal: Principal,
+    id: string,
+    input: SilenceProcedureDto,
+    ifMatch: string | undefined,
+  ) {
     return this.dataSource.transaction(async (manager) => {
       const draft = await this.lockForWrite(manager, id, ifMatch);
       const now = new Date();
       const running = (await this.drafts.silence(manager, id))?.status === 'running';
       const consensus = await this.currentConsensus(manager, draft, now);
       const { deadline } = unwrap(
-        decideStartSilence({ draft: draftFacts(draft), actor: principal, deadline: new Date(input.deadline), now, running, consensus }),
+        decideStartSilence({
+          draft: draftFacts(draft),
+          actor: principal,
+          deadline: new Date(input.deadline),
+          now,
+          running,
+          consensus,
+        }),
       );
       await manager.query(
         `INSERT INTO silence_procedures (draft_id, revision_number, deadline, started_by, started_at)
          VALUES ($1, $2, $3, $4, $5)`,
         [id, draft.current_revision, deadline, principal.userId, now],
       );
-      await manager.query('UPDATE drafts SET version = version + 1, updated_at = now() WHERE id = $1', [id]);
+      await manager.query(
+        'UPDATE drafts SET version = version + 1, updated_at = now() WHERE id = $1',
+        [id],
+      );
       await appendAudit(manager, {
         ...auditActor(principal),
         occurredAt: now,
@@ -519,7 +674,10 @@ export class DraftsService {
     let concluded = 0;
     for (const { draft_id: draftId } of due) {
       const done = await this.dataSource.transaction(async (manager) => {
-        const [locked] = await manager.query<{ id: string }[]>('SELECT id FROM drafts WHERE id = $1 FOR UPDATE SKIP LOCKED', [draftId]);
+        const [locked] = await manager.query<{ id: string }[]>(
+          'SELECT id FROM drafts WHERE id = $1 FOR UPDATE SKIP LOCKED',
+          [draftId],
+        );
         if (!locked) return false;
         const draft = await this.drafts.find(manager, draftId);
         return this.settleSilence(manager, draft, new Date());
@@ -531,11 +689,18 @@ export class DraftsService {
 
   // ---- helpers -------------------------------------------------------------------------
 
-  private async lockForWrite(manager: EntityManager, id: string, ifMatch: string | undefined): Promise<DraftRow> {
+  private async lockForWrite(
+    manager: EntityManager,
+    id: string,
+    ifMatch: string | undefined,
+  ): Promise<DraftRow> {
     const draft = await this.drafts.find(manager, id, { lock: true });
     checkIfMatch(ifMatch, versionEtag(draft.id, draft.version), true);
     // Every write moves the ETag, whatever else it changes.
-    await manager.query('UPDATE drafts SET version = version + 1, updated_at = now() WHERE id = $1', [id]);
+    await manager.query(
+      'UPDATE drafts SET version = version + 1, updated_at = now() WHERE id = $1',
+      [id],
+    );
     return draft;
   }
 
@@ -543,13 +708,25 @@ export class DraftsService {
     manager: EntityManager,
     principal: Principal,
     draft: DraftRow,
-    input: { title?: string; preamble: { id?: string; text: string }[]; operative: { id?: string; text: string }[]; note?: string },
+    input: {
+      title?: string;
+      preamble: { id?: string; text: string }[];
+      operative: { id?: string; text: string }[];
+      note?: string;
+    },
     now: Date,
   ): Promise<number> {
-    const previous = draft.current_revision > 0 ? await this.drafts.revision(manager, draft.id, draft.current_revision) : null;
+    const previous =
+      draft.current_revision > 0
+        ? await this.drafts.revision(manager, draft.id, draft.current_revision)
+        : null;
     const content = buildRevisionContent(
       previous?.content ?? null,
-      { title: input.title ?? (previous ? undefined : draft.title), preamble: input.preamble, operative: input.operative },
+      {
+        title: input.title ?? (previous ? undefined : draft.title),
+        preamble: input.preamble,
+        operative: input.operative,
+      },
       () => randomUUID(),
     );
     const number = draft.current_revision + 1;
@@ -557,7 +734,11 @@ export class DraftsService {
       `INSERT INTO revisions (draft_id, number, title, content, note, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
       [draft.id, number, content.title, content, input.note ?? null, principal.userId, now],
     );
-    await manager.query('UPDATE drafts SET current_revision = $2, title = $3 WHERE id = $1', [draft.id, number, content.title]);
+    await manager.query('UPDATE drafts SET current_revision = $2, title = $3 WHERE id = $1', [
+      draft.id,
+      number,
+      content.title,
+    ]);
     await appendAudit(manager, {
       ...auditActor(principal),
       occurredAt: now,
@@ -576,10 +757,19 @@ export class DraftsService {
   }
 
   /** Breaks a running procedure at once on an objection, or concludes it once its deadline passed. */
-  private async settleSilence(manager: EntityManager, draft: DraftRow, now: Date): Promise<boolean> {
+  private async settleSilence(
+    manager: EntityManager,
+    draft: DraftRow,
+    now: Date,
+  ): Promise<boolean> {
     const procedure = await this.drafts.silence(manager, draft.id, { lock: true });
     if (!procedure || procedure.status !== 'running') return false;
-    const positions = await this.drafts.positions(manager, draft.id, procedure.revision_number, true);
+    const positions = await this.drafts.positions(
+      manager,
+      draft.id,
+      procedure.revision_number,
+      true,
+    );
     const conclusion = concludeSilence({
       deadline: new Date(procedure.deadline),
       now,
@@ -598,7 +788,11 @@ export class DraftsService {
       occurredAt: now,
       draftId: draft.id,
       action: `silence.${status}`,
-      details: { revision: procedure.revision_number, deadline: iso(procedure.deadline), ...(objectors.length ? { objectors } : {}) },
+      details: {
+        revision: procedure.revision_number,
+        deadline: iso(procedure.deadline),
+        ...(objectors.length ? { objectors } : {}),
+      },
     });
     if (conclusion.outcome === 'held') {
       const outcome = unwrap(decideSilenceConsensus({ draft: draftFacts(draft) }));
@@ -614,16 +808,30 @@ export class DraftsService {
         occurredAt: now,
         draftId: draft.id,
         action: 'draft.declare-consensus',
-        details: { from: outcome.from, to: outcome.to, method: 'silence', revision: procedure.revision_number },
+        details: {
+          from: outcome.from,
+          to: outcome.to,
+          method: 'silence',
+          revision: procedure.revision_number,
+        },
       });
     }
     return true;
   }
 
-  private async cancelSilence(manager: EntityManager, principal: Principal, draftId: string, now: Date, why: string) {
+  private async cancelSilence(
+    manager: EntityManager,
+    principal: Principal,
+    draftId: string,
+    now: Date,
+    why: string,
+  ) {
     const procedure = await this.drafts.silence(manager, draftId, { lock: true });
     if (!procedure || procedure.status !== 'running') return;
-    await manager.query(`UPDATE silence_procedures SET status = 'cancelled', concluded_at = $2 WHERE id = $1`, [procedure.id, now]);
+    await manager.query(
+      `UPDATE silence_procedures SET status = 'cancelled', concluded_at = $2 WHERE id = $1`,
+      [procedure.id, now],
+    );
     await appendAudit(manager, {
       ...auditActor(principal),
       occurredAt: now,
@@ -633,13 +841,28 @@ export class DraftsService {
     });
   }
 
-  private async currentConsensus(manager: EntityManager, draft: DraftRow, now: Date): Promise<ConsensusStatus> {
-    const revision = draft.current_revision > 0 ? await this.drafts.revision(manager, draft.id, draft.current_revision) : null;
+  private async currentConsensus(
+    manager: EntityManager,
+    draft: DraftRow,
+    now: Date,
+  ): Promise<ConsensusStatus> {
+    const revision =
+      draft.current_revision > 0
+        ? await this.drafts.revision(manager, draft.id, draft.current_revision)
+        : null;
     return this.consensusOf(manager, draft, revision?.content ?? null, now);
   }
 
-  private async consensusOf(manager: EntityManager, draft: DraftRow, content: RevisionContent | null, now: Date) {
-    const positions = draft.current_revision > 0 ? await this.drafts.positions(manager, draft.id, draft.current_revision) : [];
+  private async consensusOf(
+    manager: EntityManager,
+    draft: DraftRow,
+    content: RevisionContent | null,
+    now: Date,
+  ) {
+    const positions =
+      draft.current_revision > 0
+        ? await this.drafts.positions(manager, draft.id, draft.current_revision)
+        : [];
     return this.evaluate(await this.drafts.memberStates(manager), positions, content, now);
   }
 
@@ -649,10 +872,19 @@ export class DraftsService {
     content: RevisionContent | null,
     now: Date,
   ): ConsensusStatus {
-    return evaluateConsensus({ members, positions: positions.map(toPositionRecord), content, onDate: now });
+    return evaluateConsensus({
+      members,
+      positions: positions.map(toPositionRecord),
+      content,
+      onDate: now,
+    });
   }
 
-  private async meetingFacts(manager: EntityManager, meetingId: string, field?: string): Promise<MeetingFacts | null> {
+  private async meetingFacts(
+    manager: EntityManager,
+    meetingId: string,
+    field?: string,
+  ): Promise<MeetingFacts | null> {
     const [row] = await manager.query<{ body_code: string; starts_on: string }[]>(
       `SELECT b.code AS body_code, to_char(m.starts_on, 'YYYY-MM-DD') AS starts_on
          FROM meetings m JOIN bodies b ON b.id = m.body_id WHERE m.id = $1`,
@@ -675,12 +907,14 @@ export class DraftsService {
       note: revision.note,
       author: revision.author,
       createdAt: iso(revision.created_at)!,
-      openBrackets: findOpenBrackets(revision.content).map(({ paragraphId, part, number, excerpt }) => ({
-        paragraphId,
-        part,
-        number,
-        excerpt,
-      })),
+      openBrackets: findOpenBrackets(revision.content).map(
+        ({ paragraphId, part, number, excerpt }) => ({
+          paragraphId,
+          part,
+          number,
+          excerpt,
+        }),
+      ),
     };
   }
 

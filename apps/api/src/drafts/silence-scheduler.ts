@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { DraftsService } from './drafts.service';
 
@@ -36,7 +42,9 @@ export class SilenceScheduler implements OnApplicationBootstrap, OnApplicationSh
       .then((count) => {
         if (count > 0) this.logger.log(`concluded ${count} silence procedure(s)`);
       })
-      .catch((error: unknown) => this.logger.error({ err: error }, 'silence procedures could not be concluded; will retry'))
+      .catch((error: unknown) =>
+        this.logger.error({ err: error }, 'silence procedures could not be concluded; will retry'),
+      )
       .finally(() => {
         this.running = null;
       });

@@ -1,5 +1,10 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/auth.decorators';
@@ -24,7 +29,11 @@ export class HealthController {
       await this.dataSource.query('SELECT 1');
       return {
         status: 'ok',
-        database: { status: 'up', engine: this.engine, latencyMs: Math.round((performance.now() - started) * 10) / 10 },
+        database: {
+          status: 'up',
+          engine: this.engine,
+          latencyMs: Math.round((performance.now() - started) * 10) / 10,
+        },
       };
     } catch {
       void reply.status(503);

@@ -29,7 +29,13 @@ export class CreateMeetingDto extends createZodDto(
   z
     .strictObject({
       bodyCode: z.string().trim().min(1).max(16).describe('e.g. "CFM"'),
-      sequence: z.number().int().positive().max(100000).optional().describe('Defaults to the next number for the body'),
+      sequence: z
+        .number()
+        .int()
+        .positive()
+        .max(100000)
+        .optional()
+        .describe('Defaults to the next number for the body'),
       ...meetingFields,
     })
     .refine(datesInOrder, datesMessage),
@@ -51,7 +57,9 @@ export class UpdateMeetingDto extends createZodDto(
       note: meetingFields.note,
     })
     .refine(datesInOrder, datesMessage)
-    .refine((value) => Object.keys(value).length > 0, { message: 'name at least one field to change' }),
+    .refine((value) => Object.keys(value).length > 0, {
+      message: 'name at least one field to change',
+    }),
 ) {}
 
 export class MeetingQueryDto extends createZodDto(
@@ -66,13 +74,23 @@ const agendaFields = {
   titleRu: text(1000).nullable().optional(),
   annotation: text(20000).nullable().optional(),
   annotationRu: text(20000).nullable().optional(),
-  draftIds: z.array(z.string().uuid()).max(50).optional().describe('Drafts considered under this item'),
+  draftIds: z
+    .array(z.string().uuid())
+    .max(50)
+    .optional()
+    .describe('Drafts considered under this item'),
 };
 
 export class CreateAgendaItemDto extends createZodDto(
   z.strictObject({
     ...agendaFields,
-    number: z.number().int().positive().max(1000).optional().describe('Insert at this number; default: at the end'),
+    number: z
+      .number()
+      .int()
+      .positive()
+      .max(1000)
+      .optional()
+      .describe('Insert at this number; default: at the end'),
   }),
 ) {}
 
@@ -85,12 +103,18 @@ export class UpdateAgendaItemDto extends createZodDto(
       annotationRu: agendaFields.annotationRu,
       draftIds: agendaFields.draftIds,
     })
-    .refine((value) => Object.keys(value).length > 0, { message: 'name at least one field to change' }),
+    .refine((value) => Object.keys(value).length > 0, {
+      message: 'name at least one field to change',
+    }),
 ) {}
 
 export class ReorderAgendaDto extends createZodDto(
   z.strictObject({
-    itemIds: z.array(z.string().uuid()).min(1).max(1000).describe('Every item of the agenda, in the new order'),
+    itemIds: z
+      .array(z.string().uuid())
+      .min(1)
+      .max(1000)
+      .describe('Every item of the agenda, in the new order'),
   }),
 ) {}
 
@@ -125,4 +149,6 @@ const MeetingSchema = z.object({
   etag: z.string(),
 });
 export class MeetingDto extends createZodDto(MeetingSchema) {}
-export class MeetingWithAgendaDto extends createZodDto(MeetingSchema.extend({ agenda: z.array(AgendaItemSchema) })) {}
+export class MeetingWithAgendaDto extends createZodDto(
+  MeetingSchema.extend({ agenda: z.array(AgendaItemSchema) }),
+) {}

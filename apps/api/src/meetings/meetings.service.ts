@@ -138,7 +138,12 @@ export class MeetingsService {
         'SELECT id FROM bodies WHERE code = upper($1) FOR UPDATE',
         [input.bodyCode],
       );
-      if (!body) throw invalid('bodyCode', `There is no body with the code ${JSON.stringify(input.bodyCode)}.`, 'UNKNOWN_BODY');
+      if (!body)
+        throw invalid(
+          'bodyCode',
+          `There is no body with the code ${JSON.stringify(input.bodyCode)}.`,
+          'UNKNOWN_BODY',
+        );
       let sequence = input.sequence;
       if (sequence === undefined) {
         const [{ next }] = await manager.query<{ next: number }[]>(
@@ -147,11 +152,19 @@ export class MeetingsService {
         );
         sequence = next;
       } else {
-        const taken = await manager.query<unknown[]>('SELECT 1 FROM meetings WHERE body_id = $1 AND sequence = $2', [body.id, sequence]);
+        const taken = await manager.query<unknown[]>(
+          'SELECT 1 FROM meetings WHERE body_id = $1 AND sequence = $2',
+          [body.id, sequence],
+        );
         if (taken.length > 0) {
-          throw new AppError(409, 'DUPLICATE_MEETING', `The ${input.bodyCode.toUpperCase()} already has a meeting number ${sequence}.`, {
-            field: 'sequence',
-          });
+          throw new AppError(
+            409,
+            'DUPLICATE_MEETING',
+            `The ${input.bodyCode.toUpperCase()} already has a meeting number ${sequence}.`,
+            {
+              field: 'sequence',
+            },
+          );
         }
       }
       const [{ id }] = await manager.query<{ id: string }[]>(
@@ -183,7 +196,8 @@ export class MeetingsService {
       const current = await this.lockMeeting(manager, id, ifMatch);
       const startsOn = input.startsOn ?? current.starts_on;
       const endsOn = input.endsOn ?? current.ends_on;
-      if (endsOn < startsOn) throw invalid('endsOn', 'The meeting cannot end before it starts.', 'DATES_OUT_OF_ORDER');
+      if (endsOn < startsOn)
+        throw invalid('endsOn', 'The meeting cannot end before it starts.', 'DATES_OUT_OF_ORDER');
       const entries = Object.entries(input).filter(([, value]) => value !== undefined);
       const sets = entries.map(([field], index) => `${FIELD_COLUMNS[field]} = $${index + 2}`);
       await manager.query(
@@ -203,16 +217,27 @@ export class MeetingsService {
       );
       const number = input.number ?? count + 1;
       if (number > count + 1) {
-        throw invalid('number', `The agenda has ${count} items: a new item can take a number from 1 to ${count + 1}.`, 'NUMBER_OUT_OF_RANGE');
+        throw invalid(
+          'number',
+          `The agenda has ${count} items: a new item can take a number from 1 to ${count + 1}.`,
+          'NUMBER_OUT_OF_RANGE',
+        );
       }
-      await manager.query('UPDATE agenda_items SET number = number + 1 WHERE meeting_id = $1 AND number >= $2', [
-        meetingId,
-        number,
-      ]);
+      await manager.query(
+        'UPDATE agenda_items SET number = number + 1 WHERE meeting_id = $1 AND number >= $2',
+        [meetingId, number],
+      );
       const [{ id }] = await manager.query<{ id: string }[]>(
         `INSERT INTO agenda_items (meeting_id, number, title, title_ru, annotation, annotation_ru)
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-        [meetingId, number, input.title, input.titleRu ?? null, input.annotation ?? null, input.annotationRu ?? null],
+        [
+          meetingId,
+          number,
+          input.title,
+          input.titleRu ?? null,
+          input.annotation ?? null,
+          input.annotationRu ?? null,
+        ],
       );
       if (input.draftIds) await this.linkDrafts(manager, id, input.draftIds);
       await this.touch(manager, meetingId);
@@ -224,13 +249,15 @@ export class MeetingsService {
     return this.dataSource.transaction(async (manager) => {
       await this.lockMeeting(manager, meetingId);
       await this.item(manager, meetingId, itemId);
-      const entries = Object.entries(input).filter(([field, value]) => value !== undefined && field !== 'draftIds');
+      const entries = Object.entries(input).filter(
+        ([field, value]) => value !== undefined && field !== 'draftIds',
+      );
       if (entries.length > 0) {
         const sets = entries.map(([field], index) => `${FIELD_COLUMNS[field]} = $${index + 2}`);
-        await manager.query(`UPDATE agenda_items SET ${sets.join(', ')}, updated_at = now() WHERE id = $1`, [
-          itemId,
-          ...entries.map(([, value]) => value as unknown),
-        ]);
+        await manager.query(
+          `UPDATE agenda_items SET ${sets.join(', ')}, updated_at = now() WHERE id = $1`,
+          [itemId, ...entries.map(([, value]) => value as unknown)],
+        );
       }
       if (input.draftIds) {
         await manager.query('DELETE FROM agenda_item_drafts WHERE agenda_item_id = $1', [itemId]);
@@ -246,10 +273,10 @@ export class MeetingsService {
       await this.lockMeeting(manager, meetingId);
       const item = await this.item(manager, meetingId, itemId);
       await manager.query('DELETE FROM agenda_items WHERE id = $1', [itemId]);
-      await manager.query('UPDATE agenda_items SET number = number - 1 WHERE meeting_id = $1 AND number > $2', [
-        meetingId,
-        item.number,
-      ]);
+      await manager.query(
+        'UPDATE agenda_items SET number = number - 1 WHERE meeting_id = $1 AND number > $2',
+        [meetingId, item.number],
+      );
       await this.touch(manager, meetingId);
     });
   }
@@ -257,7 +284,10 @@ export class MeetingsService {
   async reorderAgenda(meetingId: string, input: ReorderAgendaDto, ifMatch: string | undefined) {
     return this.dataSource.transaction(async (manager) => {
       await this.lockMeeting(manager, meetingId, ifMatch);
-      const existing = await manager.query<{ id: string }[]>('SELECT id FROM agenda_items WHERE meeting_id = $1', [meetingId]);
+      const existing = await manager.query<{ id: string }[]>(
+        'SELECT id FROM agenda_items WHERE meeting_id = $1',
+        [meetingId],
+      );
       const known = new Set(existing.map((row) => row.id));
       const wanted = input.itemIds.map((id) => id.toLowerCase());
       const distinct = new Set(wanted);
@@ -285,7 +315,11 @@ export class MeetingsService {
     });
   }
 
-  private async lockMeeting(manager: EntityManager, id: string, ifMatch?: string): Promise<MeetingRow> {
+  private async lockMeeting(
+    manager: EntityManager,
+    id: string,
+    ifMatch?: string,
+  ): Promise<MeetingRow> {
     const [row] = await manager.query<MeetingRow[]>(
       `SELECT id, version, to_char(starts_on, 'YYYY-MM-DD') AS starts_on, to_char(ends_on, 'YYYY-MM-DD') AS ends_on
          FROM meetings WHERE id = $1 FOR UPDATE`,
@@ -298,7 +332,10 @@ export class MeetingsService {
 
   /** Any agenda change is a change of the meeting: its ETag moves. */
   private async touch(manager: EntityManager, meetingId: string): Promise<void> {
-    await manager.query('UPDATE meetings SET version = version + 1, updated_at = now() WHERE id = $1', [meetingId]);
+    await manager.query(
+      'UPDATE meetings SET version = version + 1, updated_at = now() WHERE id = $1',
+      [meetingId],
+    );
   }
 
   private async item(manager: EntityManager, meetingId: string, itemId: string) {
@@ -310,9 +347,16 @@ export class MeetingsService {
     return toAgendaItem(row);
   }
 
-  private async linkDrafts(manager: EntityManager, itemId: string, draftIds: string[]): Promise<void> {
+  private async linkDrafts(
+    manager: EntityManager,
+    itemId: string,
+    draftIds: string[],
+  ): Promise<void> {
     const unique = [...new Set(draftIds.map((id) => id.toLowerCase()))];
-    const found = await manager.query<{ id: string }[]>('SELECT id FROM drafts WHERE id = ANY($1::uuid[])', [unique]);
+    const found = await manager.query<{ id: string }[]>(
+      'SELECT id FROM drafts WHERE id = ANY($1::uuid[])',
+      [unique],
+    );
     const missing = unique.filter((id) => !found.some((row) => row.id === id));
     if (missing.length > 0) {
       throw new AppError(422, 'UNKNOWN_DRAFT', `No draft has the id ${missing.join(', ')}.`, {

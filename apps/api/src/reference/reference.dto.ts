@@ -27,7 +27,7 @@ export class BodyDto extends createZodDto(
     nameRu: z.string(),
     level: z.number().int().describe('1 = highest decision level'),
     adopts: z.array(z.enum(DOCUMENT_TYPES)).describe('Document types this body adopts'),
-    reviewsDrafts: z.boolean().describe('Drafts are negotiated under this body\'s review'),
+    reviewsDrafts: z.boolean().describe("Drafts are negotiated under this body's review"),
     meetsEveryYears: z.number().int().nullable(),
   }),
 ) {}

@@ -16,13 +16,17 @@ export class ReferenceService {
   }
 
   async participant(code: string) {
-    const row = await this.dataSource.getRepository(ParticipantEntity).findOneBy({ code: code.toUpperCase() });
+    const row = await this.dataSource
+      .getRepository(ParticipantEntity)
+      .findOneBy({ code: code.toUpperCase() });
     if (!row) throw notFound('Participant', code, 'code');
     return toParticipant(row);
   }
 
   async bodies() {
-    const rows = await this.dataSource.getRepository(BodyEntity).find({ order: { level: 'ASC', code: 'ASC' } });
+    const rows = await this.dataSource
+      .getRepository(BodyEntity)
+      .find({ order: { level: 'ASC', code: 'ASC' } });
     return rows.map((b) => ({
       id: b.id,
       code: b.code,

@@ -146,7 +146,12 @@ describe('CICA demo data: reference facts', () => {
     const [kazakhstan, azerbaijan] = demoChairmanships.slice(-2);
     expect(kazakhstan).toMatchObject({ stateCode: 'KAZ', to: '2024-12-17' });
     expect(kazakhstan.from.slice(0, 4)).toBe('2020');
-    expect(azerbaijan).toMatchObject({ stateCode: 'AZE', from: '2024-12-17', to: '2026-12-31', toPrecision: 'year' });
+    expect(azerbaijan).toMatchObject({
+      stateCode: 'AZE',
+      from: '2024-12-17',
+      to: '2026-12-31',
+      toPrecision: 'year',
+    });
   });
 });
 

@@ -2,7 +2,13 @@ import { createHash } from 'node:crypto';
 import { type RevisionContent, evaluateConsensus, formatDocumentSymbol } from '@chancery/domain';
 import type { EntityManager } from 'typeorm';
 import { appendAudit } from '../audit-chain';
-import { type DemoDraft, demoDrafts, demoForum, demoMeetings, demoParticipants } from './cica-demo-data';
+import {
+  type DemoDraft,
+  demoDrafts,
+  demoForum,
+  demoMeetings,
+  demoParticipants,
+} from './cica-demo-data';
 import type { SeedIds } from './seed-demo';
 
 const SECRETARIAT = 'secretariat@demo.local';
@@ -35,7 +41,9 @@ export async function seedDemoDrafts(manager: EntityManager, ids: SeedIds): Prom
     .map((p) => ({ code: p.code, joined: p.joined }));
 
   for (const draft of demoDrafts) {
-    const meeting = draft.meetingKey ? required(meetingBody.get(draft.meetingKey), `meeting ${draft.meetingKey}`) : null;
+    const meeting = draft.meetingKey
+      ? required(meetingBody.get(draft.meetingKey), `meeting ${draft.meetingKey}`)
+      : null;
     const numberKey = `${draft.adoptingBodyCode}/${draft.meetingKey ?? ''}`;
     const documentNumber = (numbers.get(numberKey) ?? 0) + 1;
     numbers.set(numberKey, documentNumber);
@@ -45,16 +53,18 @@ export async function seedDemoDrafts(manager: EntityManager, ids: SeedIds): Prom
       session: meeting && meeting.bodyCode === draft.adoptingBodyCode ? meeting.sequence : null,
       documentNumber,
     });
-    const contents = draft.revisions.map(
-      (revision): RevisionContent => ({
-        title: revision.title,
-        preamble: revision.preamble.map((p) => ({ id: paragraphId(draft.key, p.key), text: p.text })),
-        operative: revision.operative.map((p) => ({ id: paragraphId(draft.key, p.key), text: p.text })),
-      }),
-    );
+    const contents = draft.revisions.map((revision): RevisionContent => ({
+      title: revision.title,
+      preamble: revision.preamble.map((p) => ({ id: paragraphId(draft.key, p.key), text: p.text })),
+      operative: revision.operative.map((p) => ({
+        id: paragraphId(draft.key, p.key),
+        text: p.text,
+      })),
+    }));
     const last = contents.length;
     const outcome = draft.outcome;
-    const created = draft.revisions[0]?.createdAt ?? outcome.submittedAt ?? new Date().toISOString();
+    const created =
+      draft.revisions[0]?.createdAt ?? outcome.submittedAt ?? new Date().toISOString();
     checkConsensus(draft, contents[last - 1] ?? null, members);
 
     // Inserted as proposed and moved to its outcome at the end: the database refuses
@@ -77,7 +87,12 @@ export async function seedDemoDrafts(manager: EntityManager, ids: SeedIds): Prom
       ],
     );
     draftIds.set(draft.key, id);
-    const audit = (occurredAt: string, email: string | null, action: string, details: Record<string, unknown>) =>
+    const audit = (
+      occurredAt: string,
+      email: string | null,
+      action: string,
+      details: Record<string, unknown>,
+    ) =>
       appendAudit(manager, {
         occurredAt: new Date(occurredAt),
         actorId: email ? user(email) : null,
@@ -86,17 +101,32 @@ export async function seedDemoDrafts(manager: EntityManager, ids: SeedIds): Prom
         action,
         details: { ...details, seeded: true },
       });
-    await audit(created, SECRETARIAT, 'draft.registered', { symbol, type: draft.type, title: draft.title });
+    await audit(created, SECRETARIAT, 'draft.registered', {
+      symbol,
+      type: draft.type,
+      title: draft.title,
+    });
 
     for (const [index, revision] of draft.revisions.entries()) {
       const number = index + 1;
       await manager.query(
         `INSERT INTO revisions (draft_id, number, title, content, note, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [id, number, revision.title, contents[index], revision.note ?? null, user(revision.authorEmail), revision.createdAt],
+        [
+          id,
+          number,
+          revision.title,
+          contents[index],
+          revision.note ?? null,
+          user(revision.authorEmail),
+          revision.createdAt,
+        ],
       );
       await audit(revision.createdAt, revision.authorEmail, 'revision.added', { revision: number });
       if (index === 0 && outcome.submittedAt) {
-        await audit(outcome.submittedAt, SECRETARIAT, 'draft.submit', { from: 'PROPOSED', to: 'UNDER_SOC_REVIEW' });
+        await audit(outcome.submittedAt, SECRETARIAT, 'draft.submit', {
+          from: 'PROPOSED',
+          to: 'UNDER_SOC_REVIEW',
+        });
       }
     }
     for (const position of draft.positions) {
@@ -114,11 +144,16 @@ export async function seedDemoDrafts(manager: EntityManager, ids: SeedIds): Prom
           position.recordedAt,
         ],
       );
-      await audit(position.recordedAt, `delegate.${position.stateCode.toLowerCase()}@demo.local`, 'position.recorded', {
-        state: position.stateCode,
-        revision: last,
-        stance: position.stance,
-      });
+      await audit(
+        position.recordedAt,
+        `delegate.${position.stateCode.toLowerCase()}@demo.local`,
+        'position.recorded',
+        {
+          state: position.stateCode,
+          revision: last,
+          stance: position.stance,
+        },
+      );
     }
     if (outcome.silence) {
       const concluded = outcome.consensus?.method === 'silence';
@@ -139,15 +174,21 @@ export async function seedDemoDrafts(manager: EntityManager, ids: SeedIds): Prom
         revision: last,
         deadline: outcome.silence.deadline,
       });
-      if (concluded) await audit(outcome.silence.deadline, null, 'silence.held', { revision: last });
+      if (concluded)
+        await audit(outcome.silence.deadline, null, 'silence.held', { revision: last });
     }
     if (outcome.consensus) {
-      await audit(outcome.consensus.declaredAt, outcome.consensus.declaredByEmail, 'draft.declare-consensus', {
-        from: 'UNDER_SOC_REVIEW',
-        to: 'CONSENSUS',
-        method: outcome.consensus.method,
-        revision: last,
-      });
+      await audit(
+        outcome.consensus.declaredAt,
+        outcome.consensus.declaredByEmail,
+        'draft.declare-consensus',
+        {
+          from: 'UNDER_SOC_REVIEW',
+          to: 'CONSENSUS',
+          method: outcome.consensus.method,
+          revision: last,
+        },
+      );
     }
     if (outcome.adoption) {
       await audit(outcome.adoption.adoptedAt, outcome.adoption.adoptedByEmail, 'draft.adopt', {
@@ -179,24 +220,34 @@ export async function seedDemoDrafts(manager: EntityManager, ids: SeedIds): Prom
     const itemIds = ids.agendaItems.get(meeting.key) ?? [];
     for (const [index, item] of meeting.agenda.entries()) {
       for (const draftKey of item.draftKeys ?? []) {
-        await manager.query('INSERT INTO agenda_item_drafts (agenda_item_id, draft_id) VALUES ($1, $2)', [
-          itemIds[index],
-          required(draftIds.get(draftKey), `draft ${draftKey}`),
-        ]);
+        await manager.query(
+          'INSERT INTO agenda_item_drafts (agenda_item_id, draft_id) VALUES ($1, $2)',
+          [itemIds[index], required(draftIds.get(draftKey), `draft ${draftKey}`)],
+        );
       }
     }
   }
   return demoDrafts.length;
 }
 
-function checkConsensus(draft: DemoDraft, content: RevisionContent | null, members: { code: string; joined: string | null }[]): void {
+function checkConsensus(
+  draft: DemoDraft,
+  content: RevisionContent | null,
+  members: { code: string; joined: string | null }[],
+): void {
   const consensus = draft.outcome.consensus;
   if (!consensus || consensus.method !== 'explicit') return;
   const status = evaluateConsensus({
     members,
-    positions: draft.positions.map((p) => ({ stateCode: p.stateCode, stance: p.stance, text: p.text ?? null, recordedAt: new Date(p.recordedAt) })),
+    positions: draft.positions.map((p) => ({
+      stateCode: p.stateCode,
+      stance: p.stance,
+      text: p.text ?? null,
+      recordedAt: new Date(p.recordedAt),
+    })),
     content,
     onDate: new Date(consensus.declaredAt),
   });
-  if (!status.reached) throw new Error(`Demo draft ${draft.key} claims a consensus the rules would refuse`);
+  if (!status.reached)
+    throw new Error(`Demo draft ${draft.key} claims a consensus the rules would refuse`);
 }
