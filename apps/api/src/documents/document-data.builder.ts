@@ -19,6 +19,7 @@ import {
   type DraftRow,
   DraftRepository,
   type RevisionRow,
+  revisionSymbol,
   toPositionRecord,
 } from '../drafts/draft.repository';
 
@@ -51,10 +52,6 @@ const pick = (language: DocumentLanguage, en: string, ru: string | null | undefi
   language === 'ru' && ru ? ru : en;
 
 const day = (value: Date | string): string => new Date(value).toISOString().slice(0, 10);
-
-export function revisionSymbol(symbol: string, revision: number): string {
-  return revision >= 2 ? `${symbol}/Rev.${revision - 1}` : symbol;
-}
 
 /**
  * Turns database rows into the plain data the templates receive (libs/documents'

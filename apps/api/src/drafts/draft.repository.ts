@@ -83,6 +83,11 @@ const DRAFT_SELECT = `
     LEFT JOIN meetings m ON m.id = d.meeting_id
     LEFT JOIN users cu ON cu.id = d.consensus_by`;
 
+/** UN practice: the first circulation has no suffix, the next ones are /Rev.1, /Rev.2… */
+export function revisionSymbol(symbol: string, revision: number): string {
+  return revision >= 2 ? `${symbol}/Rev.${revision - 1}` : symbol;
+}
+
 export function draftFacts(row: DraftRow): DraftFacts {
   return {
     status: row.status,

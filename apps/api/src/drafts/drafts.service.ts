@@ -32,6 +32,7 @@ import {
   type RevisionRow,
   type SilenceRow,
   draftFacts,
+  revisionSymbol,
   toPositionRecord,
 } from './draft.repository';
 import type {
@@ -45,8 +46,22 @@ import type {
 const iso = (value: Date | string | null): string | null =>
   value === null ? null : new Date(value).toISOString();
 
-function revisionSymbol(draft: DraftRow, revision: number): string {
-  return revision >= 2 ? `${draft.symbol}/Rev.${revision - 1}` : draft.symbol;
+/** What a list shows of a draft; the full view adds its text, consensus and actions. */
+function draftSummary(row: DraftRow) {
+  return {
+    id: row.id,
+    symbol: row.symbol,
+    type: row.type,
+    title: row.title,
+    language: row.language,
+    status: row.status,
+    adoptingBodyCode: row.adopting_body_code,
+    meetingId: row.meeting_id,
+    penholder: row.penholder,
+    currentRevision: row.current_revision,
+    etag: versionEtag(row.id, row.version),
+    updatedAt: iso(row.updated_at)!,
+  };
 }
 
 function auditActor(principal: Principal | null): { actorId: string | null; actorLabel: string } {
@@ -70,20 +85,7 @@ export class DraftsService {
 
   async list(filter: { status?: string; meetingId?: string; bodyCode?: string }) {
     const rows = await this.drafts.list(this.dataSource.manager, filter);
-    return rows.map((row) => ({
-      id: row.id,
-      symbol: row.symbol,
-      type: row.type,
-      title: row.title,
-      language: row.language,
-      status: row.status,
-      adoptingBodyCode: row.adopting_body_code,
-      meetingId: row.meeting_id,
-      penholder: row.penholder,
-      currentRevision: row.current_revision,
-      etag: versionEtag(row.id, row.version),
-      updatedAt: iso(row.updated_at),
-    }));
+    return rows.map(draftSummary);
   }
 
   async get(actor: Actor, id: string, manager: EntityManager = this.dataSource.manager) {
@@ -103,16 +105,7 @@ export class DraftsService {
       meeting,
     });
     return {
-      id: row.id,
-      symbol: row.symbol,
-      type: row.type,
-      title: row.title,
-      language: row.language,
-      status: row.status,
-      adoptingBodyCode: row.adopting_body_code,
-      meetingId: row.meeting_id,
-      penholder: row.penholder,
-      currentRevision: row.current_revision,
+      ...draftSummary(row),
       revision: revision ? this.revisionView(row, revision) : null,
       consensus:
         row.consensus_method && row.consensus_at
@@ -136,9 +129,7 @@ export class DraftsService {
         refusal: a.refusal?.message ?? null,
       })),
       version: row.version,
-      etag: versionEtag(row.id, row.version),
       createdAt: iso(row.created_at)!,
-      updatedAt: iso(row.updated_at)!,
     };
   }
 
@@ -746,7 +737,7 @@ export class DraftsService {
       action: 'revision.added',
       details: {
         revision: number,
-        symbol: revisionSymbol(draft, number),
+        symbol: revisionSymbol(draft.symbol, number),
         preambular: content.preamble.length,
         operative: content.operative.length,
         openBrackets: findOpenBrackets(content).length,
@@ -900,7 +891,7 @@ export class DraftsService {
   private revisionView(draft: DraftRow, revision: RevisionRow) {
     return {
       number: revision.number,
-      symbol: revisionSymbol(draft, revision.number),
+      symbol: revisionSymbol(draft.symbol, revision.number),
       title: revision.title,
       preamble: revision.content.preamble,
       operative: revision.content.operative,
