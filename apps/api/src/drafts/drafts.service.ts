@@ -6,6 +6,7 @@ import {
   type DraftStatus,
   type MeetingFacts,
   type RevisionContent,
+  activeMemberStates,
   availableActions,
   buildRevisionContent,
   concludeSilence,
@@ -204,11 +205,7 @@ export class DraftsService {
     const manager = this.dataSource.manager;
     const today = new Date();
     const members = await this.drafts.memberStates(manager);
-    const states = members
-      .filter(
-        (m) => (!m.joined || new Date(m.joined) <= today) && (!m.left || new Date(m.left) > today),
-      )
-      .map((m) => m.code);
+    const states = activeMemberStates(members, today).map((m) => m.code);
     const rows = await manager.query<
       {
         id: string;
@@ -573,10 +570,7 @@ export class DraftsService {
           now,
         ],
       );
-      await manager.query(
-        'UPDATE drafts SET version = version + 1, updated_at = now() WHERE id = $1',
-        [id],
-      );
+      await this.touch(manager, id);
       await appendAudit(manager, {
         ...auditActor(principal),
         occurredAt: now,
@@ -637,10 +631,6 @@ export class DraftsService {
          VALUES ($1, $2, $3, $4, $5)`,
         [id, draft.current_revision, deadline, principal.userId, now],
       );
-      await manager.query(
-        'UPDATE drafts SET version = version + 1, updated_at = now() WHERE id = $1',
-        [id],
-      );
       await appendAudit(manager, {
         ...auditActor(principal),
         occurredAt: now,
@@ -687,12 +677,16 @@ export class DraftsService {
   ): Promise<DraftRow> {
     const draft = await this.drafts.find(manager, id, { lock: true });
     checkIfMatch(ifMatch, versionEtag(draft.id, draft.version), true);
-    // Every write moves the ETag, whatever else it changes.
+    await this.touch(manager, id);
+    return draft;
+  }
+
+  /** Every write moves the draft's ETag. */
+  private async touch(manager: EntityManager, id: string): Promise<void> {
     await manager.query(
       'UPDATE drafts SET version = version + 1, updated_at = now() WHERE id = $1',
       [id],
     );
-    return draft;
   }
 
   private async storeRevision(
