@@ -1,4 +1,4 @@
-import { type DraftStatus, isDraftStatus } from '@chancery/domain';
+import { DRAFT_STATUSES, type DraftStatus, isDraftStatus, isFinalStatus } from '@chancery/domain';
 import {
   type Cell,
   STANCE_LABELS,
@@ -42,7 +42,7 @@ export interface DashboardFilters {
   status: DraftStatus | null;
 }
 
-const OPEN_STATUSES: DraftStatus[] = ['PROPOSED', 'UNDER_SOC_REVIEW', 'CONSENSUS'];
+const OPEN_STATUSES: DraftStatus[] = DRAFT_STATUSES.filter((status) => !isFinalStatus(status));
 
 /** Filters come from the query string: anything that is not a known value means "all". */
 export function readFilters(

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DRAFT_STATUSES, type DraftStatus, isDraftStatus } from '@chancery/domain';
+import { DRAFT_STATUSES, type DraftStatus, isDraftStatus, positionsOpen } from '@chancery/domain';
 import type { Principal } from '../auth/principal';
 import { AppError } from '../common/app-error';
 import { DraftsService } from '../drafts/drafts.service';
@@ -57,7 +57,7 @@ export class DeskListsService {
       this.drafts.matrix(),
       this.reference.participant(code),
     ]);
-    const underReview = matrix.items.filter((row) => row.status === 'UNDER_SOC_REVIEW');
+    const underReview = matrix.items.filter((row) => positionsOpen(row));
     const item = (row: (typeof matrix.items)[number]) => {
       const cell = STANCE_LABELS[row.cells[code] ?? 'none'];
       return {
@@ -81,7 +81,7 @@ export class DeskListsService {
       awaiting: underReview.filter((row) => (row.cells[code] ?? 'none') === 'none').map(item),
       answered: underReview.filter((row) => (row.cells[code] ?? 'none') !== 'none').map(item),
       other: matrix.items
-        .filter((row) => row.status !== 'UNDER_SOC_REVIEW')
+        .filter((row) => !positionsOpen(row))
         .map((row) => ({ ...item(row), statusName: statusName(row.status) })),
     };
   }
