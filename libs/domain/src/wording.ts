@@ -53,25 +53,17 @@ export function calendarDate(iso: string): string {
   return `${year}-${month}-${day}`;
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+// The platform's calendar data, rather than a month list of our own.
+const LONG_DATE = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
 
 /** '2024-12-17' → '17 December 2024', as dates are written in the forum's documents. */
 export function longDate(calendar: string): string {
-  const [year, month, day] = calendar.split('-').map(Number);
-  return `${day} ${MONTHS[month - 1]} ${year}`;
+  return LONG_DATE.format(new Date(`${calendar}T00:00:00Z`));
 }
 
 /** An instant for a message: '17 December 2024, 14:30 UTC'. */
