@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import mammoth from 'mammoth';
 import { type TestApp, startTestApp } from '../support/test-app';
 import { type Chromium, launchChromium, screenshot, signIn } from './support/chromium';
+import { expectAccessible } from './support/accessibility';
 
 const ITEMS = [
   'Opening of the meeting',
@@ -56,12 +57,14 @@ describe('the agenda of a meeting, in Chromium', () => {
     await page.waitForURL((url) => url.pathname === `/desk/meetings/${meetingId}`);
     const titles = () => page.locator('.agenda .agenda-title').allTextContents();
     expect(await titles()).toEqual(ITEMS);
+    await expectAccessible(page);
 
     await page.getByRole('button', { name: 'Move item 1 down' }).click();
     await page.waitForURL((url) => url.search === '?done=reordered');
     expect(await page.getByRole('status').textContent()).toContain('The agenda was reordered.');
     const reordered = [ITEMS[1], ITEMS[0], ITEMS[2]];
     expect(await titles()).toEqual(reordered);
+    await expectAccessible(page);
     expect(await page.locator('.agenda .agenda-number').allTextContents()).toEqual([
       '1.',
       '2.',
@@ -80,6 +83,7 @@ describe('the agenda of a meeting, in Chromium', () => {
     expect(positions.every((at) => at >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
     await screenshot(page, 'secretariat-reorders-agenda');
+    await expectAccessible(page);
     await page.close();
   });
 });

@@ -3,6 +3,7 @@ import { DraftsService } from '../../apps/api/src/drafts/drafts.service';
 import { delegateOf, memberStateCodes, registerDraft, transition } from '../support/drafts';
 import { type TestApp, startTestApp } from '../support/test-app';
 import { type Chromium, launchChromium, screenshot, signIn, signOut } from './support/chromium';
+import { expectAccessible } from './support/accessibility';
 
 describe('from an objection to consensus, in Chromium', () => {
   let api: TestApp;
@@ -40,6 +41,7 @@ describe('from an objection to consensus, in Chromium', () => {
     await signIn(page, api.baseUrl, 'delegate.ind@demo.local');
     expect(new URL(page.url()).pathname).toBe('/desk/delegation');
     await screenshot(page, 'delegate-landing');
+    await expectAccessible(page);
     const awaiting = page.locator('section', {
       has: page.getByRole('heading', { name: /Awaiting your position/ }),
     });
@@ -55,10 +57,12 @@ describe('from an objection to consensus, in Chromium', () => {
       .fill('A new fund prejudges the budget for 2025.');
     await page.getByLabel(/OP 1/).check();
     await screenshot(page, 'delegate-position-form');
+    await expectAccessible(page);
     await page.getByRole('button', { name: 'Record the position' }).click();
     const dialog = page.getByRole('dialog', { name: 'Please confirm' });
     expect(await dialog.textContent()).toContain('Record the objection of India on revision 1?');
     await screenshot(page, 'delegate-confirms-position');
+    await expectAccessible(page);
     await dialog.getByRole('button', { name: 'Confirm' }).click();
 
     await page.waitForURL((url) => url.pathname === `/desk/drafts/${draftId}`);
@@ -72,6 +76,7 @@ describe('from an objection to consensus, in Chromium', () => {
     expect(await recordLinks.count()).toBe(1);
     expect(await page.locator('tr[data-state="IND"] a', { hasText: 'Record' }).count()).toBe(1);
     await screenshot(page, 'delegate-records-objection');
+    await expectAccessible(page);
 
     const other = await page.goto(`${api.baseUrl}/desk/drafts/${draftId}/positions/KAZ`);
     expect(other?.status()).toBe(403);
@@ -82,6 +87,7 @@ describe('from an objection to consensus, in Chromium', () => {
       'you represent IND, not KAZ',
     );
     await screenshot(page, 'delegate-refused-other-state');
+    await expectAccessible(page);
     await signOut(page);
     await page.close();
   });
@@ -96,6 +102,7 @@ describe('from an objection to consensus, in Chromium', () => {
     expect(await row.locator('td[aria-label="Kazakhstan: no answer"]').textContent()).toBe('–');
     expect(await row.locator('td.counts').textContent()).toMatch(/0 · 0 · 1 · 27/);
     await screenshot(page, 'chair-dashboard-objection');
+    await expectAccessible(page);
 
     await row.getByRole('link', { name: symbol }).click();
     await page.waitForURL((url) => url.pathname === `/desk/drafts/${draftId}`);
@@ -108,6 +115,7 @@ describe('from an objection to consensus, in Chromium', () => {
       '[establishment of a CICA fund for connectivity]',
     );
     await screenshot(page, 'chair-cannot-declare');
+    await expectAccessible(page);
 
     // A tablet in portrait: the page fits its width; only the matrix scrolls, inside its frame.
     await page.setViewportSize({ width: 820, height: 1180 });
@@ -115,12 +123,14 @@ describe('from an objection to consensus, in Chromium', () => {
     const fits = () => page.evaluate('document.documentElement.scrollWidth <= window.innerWidth');
     expect(await fits()).toBe(true);
     await screenshot(page, 'tablet-draft');
+    await expectAccessible(page);
     await page.goto(`${api.baseUrl}/desk`);
     expect(await fits()).toBe(true);
     expect(
       await page.locator('.matrix-scroll').evaluate((el) => el.scrollWidth > el.clientWidth),
     ).toBe(true);
     await screenshot(page, 'tablet-dashboard');
+    await expectAccessible(page);
     await page.setViewportSize({ width: 1366, height: 900 });
     await signOut(page);
     await page.close();
@@ -134,6 +144,7 @@ describe('from an objection to consensus, in Chromium', () => {
     await page.getByLabel('OP 1').fill('Welcome the study of financing options for connectivity;');
     await page.getByLabel('What changed').fill('Brackets removed after informal consultations');
     await screenshot(page, 'secretariat-revise-form');
+    await expectAccessible(page);
     await page.getByRole('button', { name: 'Circulate revision 2' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
     await page.waitForURL((url) => url.pathname === `/desk/drafts/${draftId}`);
@@ -145,6 +156,7 @@ describe('from an objection to consensus, in Chromium', () => {
     expect(await page.locator('.comparison del').allTextContents()).toContain('[establishment');
     expect(await page.locator('.comparison ins').allTextContents()).toContain('study');
     await screenshot(page, 'revision-comparison');
+    await expectAccessible(page);
     await signOut(page);
 
     // The 28 delegations answer through the service (signing each in would only cost time).
@@ -176,6 +188,7 @@ describe('from an objection to consensus, in Chromium', () => {
     );
     expect(await page.getByRole('button', { name: 'Declare consensus' }).count()).toBe(0);
     await screenshot(page, 'chair-declares-consensus');
+    await expectAccessible(page);
     await page.close();
   });
 });

@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, type Page, chromium } from 'playwright-core';
+import { expectAccessible } from './accessibility';
 
 export const ARTIFACTS_DIR = resolve(__dirname, '../../artifacts');
 
@@ -53,6 +54,7 @@ export async function signIn(page: Page, baseUrl: string, email: string): Promis
   // Whoever used this browser before is gone: each official starts from a clean session.
   await page.context().clearCookies();
   await page.goto(`${baseUrl}/desk/login`);
+  await expectAccessible(page);
   await page.getByLabel('E-mail address').fill(email);
   await page.getByLabel('Password').fill('demo');
   await page.getByRole('button', { name: 'Sign in' }).click();
