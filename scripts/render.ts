@@ -11,7 +11,7 @@
 import 'reflect-metadata';
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { openDatabase } from '@chancery/persistence';
+import { DraftRepository, openDatabase } from '@chancery/persistence';
 import type { DataSource } from 'typeorm';
 import { loadConfig } from '../apps/api/src/config/config';
 import {
@@ -19,7 +19,6 @@ import {
   DRAFT_DOCUMENTS,
   MEETING_DOCUMENTS,
 } from '../apps/api/src/documents/documents.service';
-import { DraftRepository } from '../apps/api/src/drafts/draft.repository';
 
 const USAGE = `usage: npm run render -- <document> [options]
 documents: ${[...MEETING_DOCUMENTS, ...DRAFT_DOCUMENTS].join(', ')}
@@ -92,11 +91,7 @@ async function main(): Promise<void> {
     embeddedPort: config.EMBEDDED_PG_PORT,
     poolSize: 2,
   });
-  const documents = new DocumentsService(
-    database.dataSource,
-    new DraftRepository(database.dataSource),
-    config,
-  );
+  const documents = new DocumentsService(database.dataSource, new DraftRepository(), config);
   try {
     let rendered;
     if ((MEETING_DOCUMENTS as readonly string[]).includes(name)) {

@@ -8,11 +8,18 @@ import 'reflect-metadata';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildDataSourceOptions, migrate, startEmbeddedDatabase } from '@chancery/persistence';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { DraftRepository } from '../../apps/api/src/drafts/draft.repository';
-import { DraftsService } from '../../apps/api/src/drafts/drafts.service';
+import {
+  DraftRepository,
+  DraftWriteRepository,
+  buildDataSourceOptions,
+  migrate,
+  startEmbeddedDatabase,
+} from '@chancery/persistence';
+import { systemClock } from '../../apps/api/src/application/clock';
+import { TransactionRunner } from '../../apps/api/src/application/transaction-runner';
+import { DraftQueriesService } from '../../apps/api/src/drafts/draft-queries.service';
 import { seedDemoData } from '../../apps/api/src/seed/seed-demo-data';
 
 const DRAFTS = Number(process.env.BENCH_DRAFTS ?? 1000);
@@ -98,7 +105,14 @@ async function main(): Promise<void> {
       `SELECT count(*)::int AS positions FROM positions`,
     );
 
-    const service = new DraftsService(dataSource, new DraftRepository(dataSource));
+    const drafts = new DraftRepository();
+    const transactions = new TransactionRunner(
+      dataSource,
+      systemClock,
+      drafts,
+      new DraftWriteRepository(),
+    );
+    const service = new DraftQueriesService(transactions, drafts, systemClock);
     const matrix = await service.matrix();
     if (matrix.total < DRAFTS)
       throw new Error(`matrix shows ${matrix.total} drafts, expected at least ${DRAFTS}`);

@@ -1,5 +1,5 @@
 import { PrincipalRepository } from '../../apps/api/src/auth/principal.repository';
-import { DraftsService } from '../../apps/api/src/drafts/drafts.service';
+import { RecordPositionService } from '../../apps/api/src/drafts/use-cases/record-position.service';
 import { delegateOf, memberStateCodes, registerDraft, transition } from '../support/drafts';
 import { type TestApp, startTestApp } from '../support/test-app';
 import { type Chromium, launchChromium, screenshot, signIn, signOut } from './support/chromium';
@@ -161,14 +161,14 @@ describe('from an objection to consensus, in Chromium', () => {
 
     // The 28 delegations answer through the service (signing each in would only cost time).
     const principals = api.app.get(PrincipalRepository);
-    const drafts = api.app.get(DraftsService);
+    const positions = api.app.get(RecordPositionService);
     for (const code of await memberStateCodes(api)) {
       const {
         passwordHash: _hash,
         active: _active,
         ...delegate
       } = (await principals.findByEmail(delegateOf(code)))!;
-      await drafts.recordPosition(delegate, draftId, code, { stance: 'concur' }, undefined);
+      await positions.execute(delegate, draftId, code, { stance: 'concur' }, undefined);
     }
 
     await signIn(page, api.baseUrl, 'soc-chair@demo.local');

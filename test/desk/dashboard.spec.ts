@@ -1,4 +1,4 @@
-import { DraftsService } from '../../apps/api/src/drafts/drafts.service';
+import { DraftQueriesService } from '../../apps/api/src/drafts/draft-queries.service';
 import { type TestApp, startTestApp } from '../support/test-app';
 import { DeskClient, visibleText } from './support/desk-client';
 
@@ -52,7 +52,7 @@ describe('the consensus dashboard', () => {
     const page = await desk.get('/desk');
     expect(page.status).toBe(200);
     const rows = [...page.html.matchAll(/<tr data-draft="([0-9a-f-]{36})">/g)];
-    const matrix = await api.app.get(DraftsService).matrix();
+    const matrix = await api.app.get(DraftQueriesService).matrix();
     expect(matrix.total).toBeGreaterThanOrEqual(OPEN_DRAFTS);
     expect(rows).toHaveLength(matrix.total);
     for (let i = 0; i < OPEN_DRAFTS; i++)
@@ -79,7 +79,7 @@ describe('the consensus dashboard', () => {
 
   it('filters by body, status and meeting, ignoring values it does not know', async () => {
     const count = (html: string) => [...html.matchAll(/<tr data-draft=/g)].length;
-    const matrix = await api.app.get(DraftsService).matrix();
+    const matrix = await api.app.get(DraftQueriesService).matrix();
     const soc = await desk.get('/desk?body=SOC');
     expect(count(soc.html)).toBe(matrix.items.filter((r) => r.adoptingBodyCode === 'SOC').length);
     expect(soc.html).toMatch(/<option value="SOC" selected>/);

@@ -78,7 +78,10 @@ describe('desk forms: confirmation, refusals and stale pages', () => {
     await chair.signIn('soc-chair@demo.local');
     const opened = await chair.get(`/desk/drafts/${draft.id}`);
     const staleEtag = etagOf(opened.html);
+    // A new text changes the draft; a position would not (it binds to its revision).
     await putPosition(api, draft.id, 'AZE', { stance: 'concur' });
+    expect(etagOf((await chair.get(`/desk/drafts/${draft.id}`)).html)).toBe(staleEtag);
+    await addRevision(api, draft.id, { operative: [{ text: 'Reaffirm our commitment.' }] });
 
     const stale = await chair.post(`/desk/drafts/${draft.id}/transitions`, {
       action: 'declare-consensus',
@@ -91,7 +94,7 @@ describe('desk forms: confirmation, refusals and stale pages', () => {
     expect(text).toContain('Your change was not applied.');
     expect(stale.html).toContain('data-problem-code="STALE_VERSION"');
     expect(etagOf(stale.html)).not.toBe(staleEtag);
-    expect(text).toContain('Azerbaijan AZE C concur');
+    expect(text).toContain('Positions of member states on revision 2');
   });
 
   it('refuses a position form filled in on a revision that is no longer current', async () => {

@@ -1,5 +1,5 @@
 import { AuthService } from '../../apps/api/src/auth/auth.service';
-import { DraftsService } from '../../apps/api/src/drafts/drafts.service';
+import { RegisterDraftService } from '../../apps/api/src/drafts/use-cases/register-draft.service';
 import {
   delegateOf,
   everyoneConcurs,
@@ -33,9 +33,9 @@ describe('the rest of a draft’s life from the desk', () => {
 
   it('shows a draft without text, and an earlier revision of one with several', async () => {
     // Registered without text (through the service: the API's schema always sends some).
-    const drafts = api.app.get(DraftsService);
+    const registration = api.app.get(RegisterDraftService);
     const { principal } = await api.app.get(AuthService).login('secretariat@demo.local', 'demo');
-    const empty = await drafts.register(principal, {
+    const empty = await registration.execute(principal, {
       type: 'statement',
       title: 'Statement to be drafted',
       adoptingBodyCode: 'CFM',

@@ -121,16 +121,3 @@ export async function openMeeting(api: TestApp, bodyCode = 'CFM'): Promise<strin
   if (response.status !== 201) throw new Error(`meeting failed: ${JSON.stringify(response.body)}`);
   return response.body.id;
 }
-
-export async function waitFor<T>(
-  probe: () => Promise<T>,
-  done: (value: T) => boolean,
-  timeoutMs = 8000,
-): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = await probe();
-    if (done(value) || Date.now() - started > timeoutMs) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { buildDataSourceOptions } from '@chancery/persistence';
 import { DataSource } from 'typeorm';
+import type { Clock } from '../../apps/api/src/application/clock';
 import { loadConfig } from '../../apps/api/src/config/config';
 import { createApp } from '../../apps/api/src/create-app';
 import { createTestDatabase, testEngine } from './database';
@@ -33,7 +34,13 @@ export interface TestApp {
 }
 
 export async function startTestApp(
-  options: { databaseUrl?: string; env?: Record<string, string>; jwtSecret?: string } = {},
+  options: {
+    databaseUrl?: string;
+    env?: Record<string, string>;
+    jwtSecret?: string;
+    /** A clock the test moves (deadlines), instead of waiting for time to pass. */
+    clock?: Clock;
+  } = {},
 ): Promise<TestApp> {
   const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
   const dataSource = new DataSource(buildDataSourceOptions({ url: databaseUrl, poolSize: 12 }));
@@ -49,6 +56,7 @@ export async function startTestApp(
     jwtSecret: options.jwtSecret ?? randomBytes(32).toString('hex'),
     dataSource,
     engine: testEngine(),
+    clock: options.clock,
   });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.getHttpServer().address();

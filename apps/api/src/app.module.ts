@@ -12,9 +12,9 @@ import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { APP_CONFIG, type AppConfig } from './config/config';
 import { databaseProviders } from './database/database.providers';
 import { DESK_CONTROLLERS, DESK_PROVIDERS } from './desk/desk';
-import { DraftRepository } from './drafts/draft.repository';
+import type { Clock } from './application/clock';
 import { DraftsController } from './drafts/drafts.controller';
-import { DraftsService } from './drafts/drafts.service';
+import { draftsProviders } from './drafts/drafts.providers';
 import { SilenceScheduler } from './drafts/silence-scheduler';
 import { DocumentsController } from './documents/documents.controller';
 import { DocumentsService } from './documents/documents.service';
@@ -29,6 +29,8 @@ export interface AppModuleOptions {
   jwtSecret: string;
   dataSource: DataSource;
   engine: 'server' | 'embedded';
+  /** The system clock unless a test moves time itself. */
+  clock?: Clock;
 }
 
 @Module({})
@@ -79,8 +81,7 @@ export class AppModule {
         AuthService,
         ReferenceService,
         MeetingsService,
-        DraftRepository,
-        DraftsService,
+        ...draftsProviders(options.clock),
         SilenceScheduler,
         DocumentsService,
         ...DESK_PROVIDERS,

@@ -11,9 +11,8 @@ import {
   decideRevision,
   decideSilenceConsensus,
   decideTransition,
-  type DraftFacts,
-  type MeetingFacts,
 } from './lifecycle';
+import type { DraftFacts, MeetingFacts } from './draft-status';
 import { decidePosition } from './positions';
 import { buildRevisionContent, type RevisionContent, type RevisionInput } from './revision';
 import { concludeSilence, decideStartSilence } from './silence';
@@ -408,7 +407,7 @@ function step(desk: Desk, command: Command): void {
       }
       desk.revisions.push(built);
       desk.draft = { ...desk.draft, currentRevision: desk.draft.currentRevision + 1 };
-      if (decision.value.endsSilenceProcedure) desk.silence = null;
+      if (decision.value.effects.includes('cancel-silence')) desk.silence = null;
       desk.enter(decision.value.to);
       // A new revision starts a new round: every active state is back to "not answered".
       const fresh = desk.consensus();

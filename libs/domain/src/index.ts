@@ -80,17 +80,27 @@ export {
   type ConsensusStatus,
 } from './consensus';
 export {
-  LIFECYCLE,
   DRAFT_STATUS_RULES,
+  DRAFT_EFFECTS,
+  OPEN_STATUSES,
+  REPORTED_STATUSES,
   isFinalStatus,
-  actionsFrom,
+  isOpenStatus,
   statusLabel,
+  silenceEffects,
+  carriesDraftMark,
+  type DraftFacts,
+  type MeetingFacts,
+  type DraftEffect,
+  type DraftChange,
+} from './draft-status';
+export {
+  LIFECYCLE,
+  actionsFrom,
   decideTransition,
   availableActions,
   decideSilenceConsensus,
   decideRevision,
-  type DraftFacts,
-  type MeetingFacts,
   type TransitionInput,
   type TransitionContext,
   type TransitionRequest,
@@ -116,5 +126,10 @@ export {
   type ConcludeSilenceRequest,
   type SilenceConclusion,
 } from './silence';
-export { formatDocumentSymbol, parseDocumentSymbol, type DocumentSymbolParts } from './symbols';
+export {
+  formatDocumentSymbol,
+  parseDocumentSymbol,
+  revisionSymbol,
+  type DocumentSymbolParts,
+} from './symbols';
 export { decideRegistration, type RegistrationRequest } from './registration';

@@ -1,5 +1,17 @@
 import { authorityRefusal, type Actor, type Authority } from './actors';
 import { consensusNotReached, type ConsensusStatus } from './consensus';
+import {
+  DRAFT_STATUS_RULES,
+  type DraftChange,
+  type DraftEffect,
+  type DraftFacts,
+  type MeetingFacts,
+  draftClosed,
+  isFinalStatus,
+  normaliseReason,
+  reasonRequired,
+  silenceEffects,
+} from './draft-status';
 import { DomainError, ok, refuse, type Decision } from './errors';
 import {
   DRAFT_ACTIONS,
@@ -8,55 +20,7 @@ import {
   type DraftAction,
   type DraftStatus,
 } from './vocabulary';
-import { calendarDate, joinOr, longDate, normaliseSpace, utcDate } from './wording';
-
-/** What the rules need to know about a draft. */
-export interface DraftFacts {
-  status: DraftStatus;
-  /** The member state holding the pen, by code. */
-  penholder: string;
-  adoptingBodyCode: string;
-  /** The body that reviews drafts ('SOC' in the demo): data, not code. */
-  reviewingBodyCode: string;
-  /** Number of the latest revision; 0 while the draft has none. */
-  currentRevision: number;
-}
-
-export interface MeetingFacts {
-  bodyCode: string;
-  /** ISO date the meeting opens. */
-  opensOn: string;
-}
-
-interface StatusRule {
-  /** No action leaves a final status, and its text can no longer change. */
-  final: boolean;
-  /** What uploading a revision does here: allowed, allowed but reopens review, or refused. */
-  revision: 'allowed' | 'reopens' | 'closed';
-  /** Whether member states' positions are being taken. */
-  positionsOpen: boolean;
-  /** Completes "the draft is …". */
-  label: string;
-}
-
-export const DRAFT_STATUS_RULES = {
-  PROPOSED: { final: false, revision: 'allowed', positionsOpen: false, label: 'proposed' },
-  UNDER_SOC_REVIEW: {
-    final: false,
-    revision: 'allowed',
-    positionsOpen: true,
-    label: 'under review',
-  },
-  // Any change of text after consensus reopens review (DESIGN: audited, with a reason).
-  CONSENSUS: {
-    final: false,
-    revision: 'reopens',
-    positionsOpen: false,
-    label: 'agreed by consensus',
-  },
-  ADOPTED: { final: true, revision: 'closed', positionsOpen: false, label: 'adopted' },
-  WITHDRAWN: { final: true, revision: 'closed', positionsOpen: false, label: 'withdrawn' },
-} as const satisfies Record<DraftStatus, StatusRule>;
+import { calendarDate, joinOr, longDate, utcDate } from './wording';
 
 /** What a transition request must carry besides the action. */
 export type TransitionInput = 'reason' | 'meeting';
@@ -76,6 +40,8 @@ interface TransitionRule {
   who: readonly Authority[];
   needs: readonly TransitionInput[];
   method?: ConsensusMethod;
+  /** What the transition does besides moving the status (ending a silence comes from the status left). */
+  effects: readonly DraftEffect[];
   /** Completes "only … may …". */
   doing: string;
   /** The action as a noun, for "… is not possible while …". */
@@ -96,6 +62,7 @@ export const LIFECYCLE = {
     to: 'UNDER_SOC_REVIEW',
     who: ['secretariat'],
     needs: [],
+    effects: [],
     doing: 'submit the draft for review',
     name: 'Submission for review',
     guard: ({ draft }) =>
@@ -113,6 +80,7 @@ export const LIFECYCLE = {
     who: ['reviewing-chair', 'adopting-chair'],
     needs: [],
     method: 'explicit',
+    effects: ['record-consensus'],
     doing: 'declare consensus',
     name: 'A declaration of consensus',
     guard: ({ consensus }) => (consensus.reached ? null : consensusNotReached(consensus)),
@@ -122,6 +90,7 @@ export const LIFECYCLE = {
     to: 'ADOPTED',
     who: ['adopting-chair'],
     needs: ['meeting'],
+    effects: ['record-adoption'],
     doing: 'record the adoption of this draft',
     name: 'Adoption',
     guard: adoptionMeetingGuard,
@@ -131,6 +100,7 @@ export const LIFECYCLE = {
     to: 'UNDER_SOC_REVIEW',
     who: ['reviewing-chair', 'adopting-chair'],
     needs: ['reason'],
+    effects: ['clear-consensus'],
     doing: 'reopen review',
     name: 'Reopening review',
     guard: () => null,
@@ -141,6 +111,7 @@ export const LIFECYCLE = {
     to: 'WITHDRAWN',
     who: ['secretariat', 'penholder-delegate'],
     needs: [],
+    effects: ['record-withdrawal'],
     doing: 'withdraw the draft',
     name: 'Withdrawal',
     guard: () => null,
@@ -162,22 +133,10 @@ export type LifecycleIsComplete = [
   Assert<IsNever<Exclude<DraftStatus, Entered | 'PROPOSED'>>>,
 ];
 
-export function isFinalStatus(status: DraftStatus): boolean {
-  return DRAFT_STATUS_RULES[status].final;
-}
-
 /** The actions the table lets leave a status, whoever asks. */
 export function actionsFrom(status: DraftStatus): DraftAction[] {
   return DRAFT_ACTIONS.filter((action) =>
     (LIFECYCLE[action].from as readonly DraftStatus[]).includes(status),
-  );
-}
-
-function draftClosed(status: DraftStatus, facts: Record<string, unknown>): DomainError {
-  return new DomainError(
-    'DRAFT_CLOSED',
-    `This draft has been ${DRAFT_STATUS_RULES[status].label} and can no longer change.`,
-    { facts: { status, ...facts } },
   );
 }
 
@@ -219,22 +178,6 @@ function adoptionMeetingGuard({ draft, meeting, now }: TransitionContext): Domai
   return null;
 }
 
-function normaliseReason(reason: string | null | undefined): string | null {
-  if (typeof reason !== 'string') return null;
-  const text = normaliseSpace(reason);
-  return text === '' ? null : text;
-}
-
-function reasonRequired(doing: string): DomainError {
-  return new DomainError(
-    'REASON_REQUIRED',
-    `Give a reason to ${doing}; it is kept in the record.`,
-    {
-      field: 'reason',
-    },
-  );
-}
-
 export interface TransitionRequest {
   draft: DraftFacts;
   action: DraftAction;
@@ -247,16 +190,8 @@ export interface TransitionRequest {
   now: Date;
 }
 
-export interface TransitionOutcome {
-  from: DraftStatus;
-  to: DraftStatus;
-  /** Set when the transition records consensus. */
-  method?: ConsensusMethod;
-  /** The reason as it should be recorded (spaces normalised), or null if none was given. */
-  reason: string | null;
-  /** The draft leaves review: a running silence procedure on it must be cancelled. */
-  endsSilenceProcedure: boolean;
-}
+/** A transition's outcome: the status it enters and its effects, applied in one place. */
+export type TransitionOutcome = DraftChange;
 
 /**
  * Decides a transition. Checks, in order: the draft's status (DRAFT_CLOSED,
@@ -305,9 +240,9 @@ export function decideTransition(request: TransitionRequest): Decision<Transitio
   return ok({
     from: draft.status,
     to: rule.to,
+    effects: [...rule.effects, ...silenceEffects(draft.status)],
     ...(rule.method ? { method: rule.method } : {}),
     reason,
-    endsSilenceProcedure: draft.status === 'UNDER_SOC_REVIEW',
   });
 }
 
@@ -355,12 +290,7 @@ export function availableActions(request: AvailableActionsRequest): AvailableAct
   });
 }
 
-export interface SilenceConsensusOutcome {
-  from: DraftStatus;
-  to: 'CONSENSUS';
-  method: 'silence';
-  endsSilenceProcedure: true;
-}
+export type SilenceConsensusOutcome = DraftChange & { to: 'CONSENSUS'; method: 'silence' };
 
 /**
  * Records consensus by a silence procedure that held. Authority and the procedure's rules
@@ -372,11 +302,13 @@ export function decideSilenceConsensus(request: {
 }): Decision<SilenceConsensusOutcome> {
   const refusal = statusRefusal(request.draft.status, 'declare-consensus');
   if (refusal) return refuse(refusal);
+  // The procedure itself is concluded (held) by the caller: it is not cancelled.
   return ok({
     from: request.draft.status,
     to: LIFECYCLE['declare-consensus'].to,
+    effects: LIFECYCLE['declare-consensus'].effects,
     method: 'silence',
-    endsSilenceProcedure: true,
+    reason: null,
   });
 }
 
@@ -387,14 +319,9 @@ export interface RevisionRequest {
   reason?: string | null;
 }
 
-export interface RevisionOutcome {
+export interface RevisionOutcome extends DraftChange {
   /** The revision takes a draft at consensus back under review. */
   reopens: boolean;
-  /** The draft's status once the revision is stored. */
-  to: DraftStatus;
-  reason: string | null;
-  /** A procedure running on the previous text must be cancelled: silence was asked on it. */
-  endsSilenceProcedure: boolean;
 }
 
 /**
@@ -421,17 +348,20 @@ export function decideRevision(request: RevisionRequest): Decision<RevisionOutco
         reasonRequired('change the text of a draft agreed by consensus, which reopens review'),
       );
     }
-    return ok({ reopens: true, to: LIFECYCLE.reopen.to, reason, endsSilenceProcedure: false });
+    return ok({
+      from: draft.status,
+      to: LIFECYCLE.reopen.to,
+      effects: LIFECYCLE.reopen.effects,
+      reopens: true,
+      reason,
+    });
   }
+  // A procedure running on the previous text ends: silence was asked on it.
   return ok({
-    reopens: false,
+    from: draft.status,
     to: draft.status,
+    effects: silenceEffects(draft.status),
+    reopens: false,
     reason,
-    endsSilenceProcedure: draft.status === 'UNDER_SOC_REVIEW',
   });
-}
-
-/** Status words for messages elsewhere in the domain ("while the draft is under review"). */
-export function statusLabel(status: DraftStatus): string {
-  return DRAFT_STATUS_RULES[status].label;
 }

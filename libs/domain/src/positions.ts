@@ -1,7 +1,7 @@
 import { hasRole, isDelegateOf, type Actor } from './actors';
 import { isActiveMemberState, type MemberState } from './consensus';
 import { DomainError, ok, refuse, type Decision } from './errors';
-import { DRAFT_STATUS_RULES, type DraftFacts } from './lifecycle';
+import { DRAFT_STATUS_RULES, type DraftFacts } from './draft-status';
 import { paragraphIndex, type RevisionContent } from './revision';
 import { isStance, STANCES, type Stance } from './vocabulary';
 import { calendarDate, joinOr, longDate, utcDate } from './wording';

@@ -1,7 +1,7 @@
 import { authorityRefusal, type Actor } from './actors';
 import { compareCodes, type ConsensusStatus, type PositionRecord } from './consensus';
 import { DomainError, ok, refuse, type Decision } from './errors';
-import { DRAFT_STATUS_RULES, isFinalStatus, type DraftFacts } from './lifecycle';
+import { DRAFT_STATUS_RULES, isFinalStatus, type DraftFacts } from './draft-status';
 import { describeParagraph } from './revision';
 import { agree, count, joinAnd, longInstant } from './wording';
 

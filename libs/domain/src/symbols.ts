@@ -31,8 +31,16 @@ export function formatDocumentSymbol(parts: DocumentSymbolParts): string {
   checkCount('documentNumber', documentNumber, 1);
   if (revision !== undefined) checkCount('revision', revision, 0);
   const sessionPart = session === null ? '' : `/${session}`;
-  const revisionPart = revision !== undefined && revision >= 2 ? `/Rev.${revision - 1}` : '';
-  return `${forum}/${bodyCode}${sessionPart}/DOC.${documentNumber}${revisionPart}`;
+  return `${forum}/${bodyCode}${sessionPart}/DOC.${documentNumber}${revisionSuffix(revision ?? 0)}`;
+}
+
+function revisionSuffix(revision: number): string {
+  return revision >= 2 ? `/Rev.${revision - 1}` : '';
+}
+
+/** The symbol a draft's revision is circulated under: its base symbol with the '/Rev.' suffix. */
+export function revisionSymbol(symbol: string, revision: number): string {
+  return `${symbol}${revisionSuffix(revision)}`;
 }
 
 /**

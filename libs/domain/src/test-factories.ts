@@ -6,7 +6,7 @@ import {
   type MemberState,
   type PositionRecord,
 } from './consensus';
-import type { DraftFacts } from './lifecycle';
+import type { DraftFacts } from './draft-status';
 import type { RevisionContent } from './revision';
 import type { Stance } from './vocabulary';
 

@@ -9,3 +9,23 @@ export { seedDemo } from './seed/seed-demo';
 export type { SeedHooks, SeedIds, SeedResult } from './seed/seed-demo';
 export { GENESIS_HASH, appendAudit, auditHash, verifyAuditChain } from './audit-chain';
 export type { AuditRecord, ChainVerification, StoredAuditEntry } from './audit-chain';
+export { DraftRepository } from './repositories/draft.repository';
+export type { DraftListFilter } from './repositories/draft.repository';
+export { DraftWriteRepository } from './repositories/draft-write.repository';
+export type {
+  AppliedChange,
+  ChangeContext,
+  NewDraft,
+  NewPosition,
+} from './repositories/draft-write.repository';
+export { draftFacts, toPositionRecord } from './repositories/draft-rows';
+export type {
+  AuditEntryRow,
+  DraftRow,
+  DraftSnapshot,
+  MatrixRow,
+  MemberStateRow,
+  PositionRow,
+  RevisionRow,
+  SilenceRow,
+} from './repositories/draft-rows';

@@ -28,8 +28,7 @@ export class AuthGuard implements CanActivate {
     }
     const required = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
     if (required && !required.some((role) => request.principal!.roles.includes(role))) {
-      throw new AppError(403, 'ROLE_REQUIRED', `This needs the role ${required.join(' or ')}.`, {
-        title: 'Not allowed for your role',
+      throw new AppError('ROLE_REQUIRED', `This needs the role ${required.join(' or ')}.`, {
         facts: { requiredRoles: required, yourRoles: request.principal.roles },
       });
     }

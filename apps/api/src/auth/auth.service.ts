@@ -8,7 +8,7 @@ import { PrincipalRepository } from './principal.repository';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const unauthenticated = (detail: string): AppError =>
-  new AppError(401, 'UNAUTHENTICATED', detail, { title: 'Sign-in required' });
+  new AppError('UNAUTHENTICATED', detail);
 
 @Injectable()
 export class AuthService {

@@ -1,31 +1,109 @@
 /**
- * An error the application layer raises for the HTTP edge to answer (not found, stale
- * version, bad reference…). The domain raises DomainError instead; both become problem+json.
+ * The application's refusals (the domain has its own, DOMAIN_ERRORS): not found, stale
+ * version, bad reference, sign-in… Each code has its HTTP status and title here and nowhere
+ * else; a throw site names the code, never a status. Codes are a contract: add new ones,
+ * never rename.
  */
+export const APP_ERROR_CODES = [
+  // sign-in and authority
+  'UNAUTHENTICATED',
+  'ROLE_REQUIRED',
+  'NO_DELEGATION',
+  'CSRF_TOKEN_INVALID',
+  // what the request names
+  'NOT_FOUND',
+  'PAGE_NOT_FOUND',
+  'INVALID_VALUE',
+  'UNKNOWN_BODY',
+  'UNKNOWN_MEETING',
+  'UNKNOWN_DRAFT',
+  'DATES_OUT_OF_ORDER',
+  'NUMBER_OUT_OF_RANGE',
+  'AGENDA_MISMATCH',
+  'REDLINE_ORDER',
+  // concurrent writers
+  'IF_MATCH_REQUIRED',
+  'STALE_VERSION',
+  'STALE_FORM',
+  'REVISION_SUPERSEDED',
+  'DUPLICATE_MEETING',
+  // documents
+  'TEMPLATE_ERROR',
+  'RENDERING_BUSY',
+] as const;
+export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
+
+interface AppErrorRule {
+  status: 401 | 403 | 404 | 409 | 412 | 422 | 428 | 503;
+  title: string;
+}
+
+// A mapped type, not a Record literal with `satisfies`: a code added above without its line
+// here is a compile error.
+export const APP_ERRORS: { readonly [C in AppErrorCode]: AppErrorRule } = {
+  UNAUTHENTICATED: { status: 401, title: 'Sign-in required' },
+  ROLE_REQUIRED: { status: 403, title: 'Not allowed for your role' },
+  NO_DELEGATION: { status: 403, title: 'No delegation' },
+  CSRF_TOKEN_INVALID: { status: 403, title: 'The form could not be accepted' },
+  NOT_FOUND: { status: 404, title: 'Not Found' },
+  PAGE_NOT_FOUND: { status: 404, title: 'No such page' },
+  INVALID_VALUE: { status: 422, title: 'Unprocessable Entity' },
+  UNKNOWN_BODY: { status: 422, title: 'Unprocessable Entity' },
+  UNKNOWN_MEETING: { status: 422, title: 'Unprocessable Entity' },
+  UNKNOWN_DRAFT: { status: 422, title: 'Unprocessable Entity' },
+  DATES_OUT_OF_ORDER: { status: 422, title: 'Unprocessable Entity' },
+  NUMBER_OUT_OF_RANGE: { status: 422, title: 'Unprocessable Entity' },
+  AGENDA_MISMATCH: { status: 422, title: 'Unprocessable Entity' },
+  REDLINE_ORDER: { status: 422, title: 'Unprocessable Entity' },
+  IF_MATCH_REQUIRED: { status: 428, title: 'Precondition Required' },
+  STALE_VERSION: { status: 412, title: 'Precondition Failed' },
+  STALE_FORM: { status: 412, title: 'Precondition Failed' },
+  REVISION_SUPERSEDED: { status: 409, title: 'Conflict' },
+  DUPLICATE_MEETING: { status: 409, title: 'Conflict' },
+  TEMPLATE_ERROR: { status: 422, title: 'The document template is broken' },
+  RENDERING_BUSY: { status: 503, title: 'Rendering is busy' },
+};
+
+export interface AppErrorDetails {
+  field?: string;
+  facts?: Record<string, unknown>;
+}
+
+/** An error the application layer raises for the HTTP edge to answer as problem+json. */
 export class AppError extends Error {
+  override readonly name = 'AppError';
+
   constructor(
-    readonly status: number,
-    readonly code: string,
+    readonly code: AppErrorCode,
     message: string,
-    readonly details: { field?: string; facts?: Record<string, unknown>; title?: string } = {},
+    readonly details: AppErrorDetails = {},
   ) {
     super(message);
-    this.name = 'AppError';
+  }
+
+  get status(): number {
+    return APP_ERRORS[this.code].status;
+  }
+
+  get title(): string {
+    return APP_ERRORS[this.code].title;
   }
 }
 
 export const notFound = (what: string, id: string, field?: string): AppError =>
-  new AppError(404, 'NOT_FOUND', `${what} ${JSON.stringify(id)} does not exist.`, {
+  new AppError('NOT_FOUND', `${what} ${JSON.stringify(id)} does not exist.`, {
     field,
     facts: { id },
   });
 
-export const invalid = (field: string, message: string, code = 'INVALID_VALUE'): AppError =>
-  new AppError(422, code, message, { field });
+export const invalid = (
+  field: string,
+  message: string,
+  code: AppErrorCode = 'INVALID_VALUE',
+): AppError => new AppError(code, message, { field });
 
 export const preconditionFailed = (expected: string, current: string): AppError =>
   new AppError(
-    412,
     'STALE_VERSION',
     'Someone else changed this record since you read it. Reload it and apply your change again.',
     { facts: { ifMatch: expected, currentEtag: current } },
@@ -33,7 +111,6 @@ export const preconditionFailed = (expected: string, current: string): AppError 
 
 export const preconditionRequired = (): AppError =>
   new AppError(
-    428,
     'IF_MATCH_REQUIRED',
     'This change needs the If-Match header with the ETag from your last read, so that two officials cannot both win a conflicting change.',
     { field: 'If-Match' },

@@ -8,7 +8,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export class UuidParam implements PipeTransform<string, string> {
   transform(value: string, metadata: ArgumentMetadata): string {
     if (!UUID.test(value)) {
-      throw new AppError(404, 'NOT_FOUND', `No record has the id ${JSON.stringify(value)}.`, {
+      throw new AppError('NOT_FOUND', `No record has the id ${JSON.stringify(value)}.`, {
         field: metadata.data,
       });
     }

@@ -5,7 +5,7 @@ import {
   HttpException,
   Logger,
 } from '@nestjs/common';
-import { DomainError } from '@chancery/domain';
+import { DomainError, type DomainErrorCategory } from '@chancery/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ZodValidationException } from 'nestjs-zod';
 import { QueryFailedError } from 'typeorm';
@@ -13,7 +13,12 @@ import { ZodError } from 'zod';
 import { AppError } from './app-error';
 import { PROBLEM_CONTENT_TYPE, type ProblemDetails, buildProblem } from './problem-details';
 
-const DOMAIN_STATUS = { forbidden: 403, conflict: 409, invalid: 422, 'not-found': 404 } as const;
+const DOMAIN_STATUS: { readonly [C in DomainErrorCategory]: number } = {
+  forbidden: 403,
+  conflict: 409,
+  invalid: 422,
+  'not-found': 404,
+};
 
 /** Fastify's own errors (raised before a route runs) carry a code; give them readable words. */
 const FASTIFY_ERRORS: Record<string, { code: string; detail: string }> = {
@@ -74,7 +79,7 @@ export function toProblem(exception: unknown): ProblemDetails {
   }
   if (exception instanceof AppError) {
     return buildProblem(exception.status, exception.code, exception.message, {
-      title: exception.details.title,
+      title: exception.title,
       field: exception.details.field,
       facts: exception.details.facts,
     });

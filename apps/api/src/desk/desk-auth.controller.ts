@@ -67,7 +67,7 @@ export class DeskAuthController {
     const next = parsed.success ? safeNext(parsed.data.next) : null;
     try {
       if (!parsed.success || parsed.data.email === '' || parsed.data.password === '') {
-        throw new AppError(401, 'UNAUTHENTICATED', 'Enter your e-mail address and your password.');
+        throw new AppError('UNAUTHENTICATED', 'Enter your e-mail address and your password.');
       }
       const { accessToken, principal } = await this.auth.login(
         parsed.data.email,

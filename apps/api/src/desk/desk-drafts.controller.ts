@@ -18,7 +18,11 @@ import { type AuthenticatedRequest, Public, RequireRoles } from '../auth/auth.de
 import { notFound } from '../common/app-error';
 import { UuidParam } from '../common/params';
 import { toProblem } from '../common/problem-details.filter';
-import { DraftsService } from '../drafts/drafts.service';
+import { DraftQueriesService } from '../drafts/draft-queries.service';
+import { AddRevisionService } from '../drafts/use-cases/add-revision.service';
+import { StartSilenceProcedureService } from '../drafts/use-cases/start-silence-procedure.service';
+import { TransitionDraftService } from '../drafts/use-cases/transition-draft.service';
+import { DeskDraftFormsService } from './desk-draft-forms.service';
 import { DeskGuard } from './desk.guard';
 import { DeskDraftService } from './desk-draft.service';
 import { DeskExceptionFilter } from './desk-exception.filter';
@@ -69,7 +73,7 @@ function parse<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
 }
 
 /**
- * The draft page and the forms on it. Each post is parsed, confirmed, handed to DraftsService
+ * The draft page and the forms on it. Each post is parsed, confirmed, handed to its use case
  * (which decides again, under the draft's lock and its ETag) and answered with a redirect; a
  * refusal shows the page again with the problem, with its status.
  */
@@ -81,7 +85,12 @@ function parse<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
 export class DeskDraftsController {
   constructor(
     @Inject(DeskDraftService) private readonly pages: DeskDraftService,
-    @Inject(DraftsService) private readonly drafts: DraftsService,
+    @Inject(DeskDraftFormsService) private readonly forms: DeskDraftFormsService,
+    @Inject(DraftQueriesService) private readonly drafts: DraftQueriesService,
+    @Inject(TransitionDraftService) private readonly transitions: TransitionDraftService,
+    @Inject(StartSilenceProcedureService)
+    private readonly silenceProcedure: StartSilenceProcedureService,
+    @Inject(AddRevisionService) private readonly revisions: AddRevisionService,
     @Inject(DeskResponder) private readonly responder: DeskResponder,
   ) {}
 
@@ -109,7 +118,6 @@ export class DeskDraftsController {
     @Query('to') to?: unknown,
   ) {
     const view = await this.pages.compare(
-      request.principal!,
       id,
       revisionNumber(from, 'from'),
       revisionNumber(to, 'to'),
@@ -132,7 +140,7 @@ export class DeskDraftsController {
       parse: () => parse(TransitionForm, body),
       confirm: (form) => ACTION_LABELS[form.action].confirm,
       work: async (form) => {
-        await this.drafts.transition(
+        await this.transitions.execute(
           request.principal!,
           id,
           { action: form.action, reason: form.reason, meetingId: form.meetingId },
@@ -156,7 +164,7 @@ export class DeskDraftsController {
       confirm: (form) =>
         `Start a silence procedure until ${formatInstant(form.deadline)}? If no member state objects by then, silence is deemed consent.`,
       work: async (form) => {
-        await this.drafts.startSilence(
+        await this.silenceProcedure.execute(
           request.principal!,
           id,
           { deadline: form.deadline },
@@ -203,7 +211,7 @@ export class DeskDraftsController {
           `/desk/drafts/${id}`,
         );
       }
-      await this.pages.recordPosition(request.principal!, id, code, form.revision, {
+      await this.forms.recordPosition(request.principal!, id, code, form.revision, {
         stance: form.stance,
         text: form.text,
         paragraphs: form.paragraphs,
@@ -222,7 +230,7 @@ export class DeskDraftsController {
     @Res() reply: FastifyReply,
     @Param('id', UuidParam) id: string,
   ) {
-    const view = await this.pages.revisionForm(request.principal!, id);
+    const view = await this.forms.revisionForm(request.principal!, id);
     this.responder.page(request, reply, 'revise', view, {
       title: `New revision of ${view.draft.symbol}`,
       section: 'drafts',
@@ -244,7 +252,7 @@ export class DeskDraftsController {
         texts
           .map((text, i) => ({ id: ids[i] ? ids[i] : undefined, text: text.trim() }))
           .filter((p) => p.text !== '');
-      await this.drafts.addRevision(
+      await this.revisions.execute(
         request.principal!,
         id,
         {
@@ -258,7 +266,7 @@ export class DeskDraftsController {
       );
     } catch (error) {
       const problem = this.refusal(error, request);
-      const view = await this.pages.revisionForm(request.principal!, id);
+      const view = await this.forms.revisionForm(request.principal!, id);
       // Give back what the official wrote; only a stale form starts again from the new text.
       const kept = form && !problem.stale ? keepRevisionInput(view, form) : view;
       return this.responder.page(request, reply, 'revise', kept, {
@@ -336,7 +344,7 @@ export class DeskDraftsController {
     problem: ProblemView | null,
     body: unknown,
   ) {
-    const view = await this.pages.positionForm(request.principal!, id, code);
+    const view = await this.forms.positionForm(request.principal!, id, code);
     const sent = body === null ? null : PositionForm.safeParse(fields(body));
     // After a refusal the form shows what the official chose, unless the text changed under it.
     const kept =
@@ -383,7 +391,7 @@ export class DeskDraftsController {
 }
 
 function keepRevisionInput(
-  view: Awaited<ReturnType<DeskDraftService['revisionForm']>>,
+  view: Awaited<ReturnType<DeskDraftFormsService['revisionForm']>>,
   form: z.infer<typeof RevisionForm>,
 ) {
   const part = (ids: string[], texts: string[], prefix: string) =>

@@ -14,13 +14,6 @@ import { DeskExceptionFilter } from './desk-exception.filter';
 export class DeskFallbackController {
   @Get('*')
   notFound(@Req() request: AuthenticatedRequest): never {
-    throw new AppError(
-      404,
-      'PAGE_NOT_FOUND',
-      `There is no desk page at ${request.url.split('?')[0]}.`,
-      {
-        title: 'No such page',
-      },
-    );
+    throw new AppError('PAGE_NOT_FOUND', `There is no desk page at ${request.url.split('?')[0]}.`);
   }
 }

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DRAFT_STATUSES, type DraftStatus, isDraftStatus, positionsOpen } from '@chancery/domain';
 import type { Principal } from '../auth/principal';
 import { AppError } from '../common/app-error';
-import { DraftsService } from '../drafts/drafts.service';
+import { DraftQueriesService } from '../drafts/draft-queries.service';
 import { MeetingsService } from '../meetings/meetings.service';
 import { ReferenceService } from '../reference/reference.service';
 import { dashboardView, meetingLabel, readFilters } from './dashboard-view';
@@ -11,12 +11,12 @@ import { STANCE_LABELS, formatInstant, statusName, timeLeft } from './desk-label
 /**
  * The desk's overviews: the consensus dashboard, a delegation's drafts and the list of all
  * drafts. Each reads a fixed number of queries whatever the number of drafts: the matrix is
- * DraftsService.matrix() (two queries), never one call per draft.
+ * DraftQueriesService.matrix() (two queries), never one call per draft.
  */
 @Injectable()
 export class DeskListsService {
   constructor(
-    @Inject(DraftsService) private readonly drafts: DraftsService,
+    @Inject(DraftQueriesService) private readonly drafts: DraftQueriesService,
     @Inject(MeetingsService) private readonly meetings: MeetingsService,
     @Inject(ReferenceService) private readonly reference: ReferenceService,
   ) {}
@@ -45,12 +45,8 @@ export class DeskListsService {
     const code = principal.stateCode;
     if (!code) {
       throw new AppError(
-        403,
         'NO_DELEGATION',
         'Your account is attached to no delegation. Ask the secretariat to attach it to your state.',
-        {
-          title: 'No delegation',
-        },
       );
     }
     const [matrix, state] = await Promise.all([

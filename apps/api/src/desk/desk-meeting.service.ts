@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { hasRole } from '@chancery/domain';
 import type { Principal } from '../auth/principal';
-import { DraftsService } from '../drafts/drafts.service';
+import { DraftQueriesService } from '../drafts/draft-queries.service';
 import { MeetingsService } from '../meetings/meetings.service';
 import { meetingLabel } from './dashboard-view';
 import { formatDate, statusName } from './desk-labels';
@@ -23,7 +23,7 @@ const FORMATS: Record<string, string> = {
 export class DeskMeetingService {
   constructor(
     @Inject(MeetingsService) private readonly meetings: MeetingsService,
-    @Inject(DraftsService) private readonly drafts: DraftsService,
+    @Inject(DraftQueriesService) private readonly drafts: DraftQueriesService,
   ) {}
 
   async list() {

@@ -31,10 +31,8 @@ export class SignInRequired extends Error {
 
 export const csrfRefused = (): AppError =>
   new AppError(
-    403,
     'CSRF_TOKEN_INVALID',
     'This form was not sent from a page of Chancery, or the page is too old. Go back, reload the page and send the form again.',
-    { title: 'The form could not be accepted' },
   );
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -74,8 +72,7 @@ export class DeskGuard implements CanActivate {
 
     const required = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
     if (required && !required.some((role) => request.principal!.roles.includes(role))) {
-      throw new AppError(403, 'ROLE_REQUIRED', `This page is for the ${required.join(' or ')}.`, {
-        title: 'Not allowed for your role',
+      throw new AppError('ROLE_REQUIRED', `This page is for the ${required.join(' or ')}.`, {
         facts: { requiredRoles: required, yourRoles: request.principal.roles },
       });
     }

@@ -1,4 +1,5 @@
 import { DeskAuthController } from './desk-auth.controller';
+import { DeskDraftFormsService } from './desk-draft-forms.service';
 import { DeskDraftService } from './desk-draft.service';
 import { DeskDocumentsController } from './desk-documents.controller';
 import { DeskDraftsController } from './desk-drafts.controller';
@@ -30,5 +31,6 @@ export const DESK_PROVIDERS = [
   DeskExceptionFilter,
   DeskListsService,
   DeskDraftService,
+  DeskDraftFormsService,
   DeskMeetingService,
 ];

@@ -12,16 +12,23 @@ import type {
   RedlineData,
   RevisionSnapshot,
 } from '@chancery/documents';
-import { type RevisionContent, evaluateConsensus, paragraphIndex } from '@chancery/domain';
+import {
+  REPORTED_STATUSES,
+  type RevisionContent,
+  carriesDraftMark,
+  evaluateConsensus,
+  paragraphIndex,
+  revisionSymbol,
+} from '@chancery/domain';
+import {
+  type DraftRepository,
+  type DraftRow,
+  type RevisionRow,
+  draftFacts,
+  toPositionRecord,
+} from '@chancery/persistence';
 import type { EntityManager } from 'typeorm';
 import { notFound } from '../common/app-error';
-import {
-  type DraftRow,
-  DraftRepository,
-  type RevisionRow,
-  revisionSymbol,
-  toPositionRecord,
-} from '../drafts/draft.repository';
 
 /** What a meeting document is about, read from the database in the document's language. */
 interface MeetingRow {
@@ -226,18 +233,23 @@ export class DocumentDataBuilder {
     return revision;
   }
 
+  private async draft(draftId: string): Promise<DraftRow> {
+    const draft = await this.drafts.find(this.manager, draftId);
+    if (!draft) throw notFound('Draft', draftId, 'id');
+    return draft;
+  }
+
   async outcome(
     draftId: string,
     language: DocumentLanguage,
     revisionNumber?: number,
   ): Promise<{ symbol: string; draft: DraftRow; data: OutcomeDocumentData }> {
-    const draft = await this.drafts.find(this.manager, draftId);
+    const draft = await this.draft(draftId);
     const number = revisionNumber ?? draft.current_revision;
     if (number < 1) throw notFound(`Revision of ${draft.symbol}`, String(number), 'revision');
     const revision = await this.revisionOf(draft, number);
     const symbol = revisionSymbol(draft.symbol, number);
-    // The adopted text prints without the DRAFT mark; any other revision keeps it.
-    const adoptedText = draft.status === 'ADOPTED' && number === draft.current_revision;
+    const adoptedText = !carriesDraftMark(draftFacts(draft), number);
     let adoption: OutcomeDocumentData['adoption'] = null;
     if (adoptedText && draft.adopted_meeting_id && draft.adopted_at) {
       const { data: meeting } = await this.meeting(draft.adopted_meeting_id, language);
@@ -279,7 +291,7 @@ export class DocumentDataBuilder {
     from: number,
     to: number,
   ): Promise<{ symbol: string; draft: DraftRow; data: RedlineData }> {
-    const draft = await this.drafts.find(this.manager, draftId);
+    const draft = await this.draft(draftId);
     const [older, newer] = [await this.revisionOf(draft, from), await this.revisionOf(draft, to)];
     const snapshot = (revision: RevisionRow): RevisionSnapshot => ({
       number: revision.number,
@@ -298,7 +310,7 @@ export class DocumentDataBuilder {
           language,
           symbol,
           'Restricted',
-          draft.status !== 'ADOPTED',
+          carriesDraftMark(draftFacts(draft), to),
           day(newer.created_at),
         ),
         draft: { symbol, title: newer.title },
@@ -317,10 +329,8 @@ export class DocumentDataBuilder {
     const forum = await this.forum(language);
     const rows =
       draftIds === 'open'
-        ? (await this.drafts.list(this.manager, {})).filter(
-            (d) => d.status === 'UNDER_SOC_REVIEW' || d.status === 'CONSENSUS',
-          )
-        : [await this.drafts.find(this.manager, draftIds[0])];
+        ? await this.drafts.list(this.manager, { statuses: REPORTED_STATUSES })
+        : [await this.draft(draftIds[0])];
     const members = await this.drafts.memberStates(this.manager);
     const names = new Map(
       (

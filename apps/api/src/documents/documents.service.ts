@@ -9,13 +9,13 @@ import {
   TemplateError,
   defaultTemplatesDir,
 } from '@chancery/documents';
-import { appendAudit } from '@chancery/persistence';
+import { DraftRepository, appendAudit } from '@chancery/persistence';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal';
-import { AppError } from '../common/app-error';
+import { AppError, notFound } from '../common/app-error';
 import { APP_CONFIG, type AppConfig } from '../config/config';
-import { DraftRepository } from '../drafts/draft.repository';
+
 import { DocumentDataBuilder } from './document-data.builder';
 
 export const MEETING_DOCUMENTS = [
@@ -128,11 +128,11 @@ export class DocumentsService implements OnApplicationShutdown {
       };
     } else if (name === 'redline') {
       const draft = await this.drafts.find(this.dataSource.manager, draftId);
+      if (!draft) throw notFound('Draft', draftId, 'id');
       const to = options.to ?? draft.current_revision;
       const from = options.from ?? to - 1;
       if (from >= to) {
         throw new AppError(
-          422,
           'REDLINE_ORDER',
           `Compare an earlier revision with a later one: from (${from}) must be before to (${to}).`,
           {
@@ -213,30 +213,20 @@ export class DocumentsService implements OnApplicationShutdown {
       buffer = await prepared.render(this.pool);
     } catch (error) {
       if (error instanceof TemplateError) {
-        throw new AppError(
-          422,
-          'TEMPLATE_ERROR',
-          `The template cannot be rendered: ${error.message}`,
-          {
-            title: 'The document template is broken',
-            facts: {
-              template: error.templateName,
-              language: error.language,
-              line: error.line,
-              column: error.column,
-              reason: error.reason,
-            },
+        throw new AppError('TEMPLATE_ERROR', `The template cannot be rendered: ${error.message}`, {
+          facts: {
+            template: error.templateName,
+            language: error.language,
+            line: error.line,
+            column: error.column,
+            reason: error.reason,
           },
-        );
+        });
       }
       if (error instanceof RenderPoolError) {
         throw new AppError(
-          503,
           'RENDERING_BUSY',
           `Documents cannot be rendered right now (${error.message}); try again shortly.`,
-          {
-            title: 'Rendering is busy',
-          },
         );
       }
       throw error;

@@ -34,24 +34,40 @@ import {
   DraftDto,
   DraftQueryDto,
   PositionDto,
+  RecordedPositionDto,
   RevisionDto,
   SilenceProcedureDto,
   TransitionDto,
 } from './drafts.dto';
-import { DraftsService } from './drafts.service';
+import { DraftQueriesService } from './draft-queries.service';
+import { AddRevisionService } from './use-cases/add-revision.service';
+import { RecordPositionService } from './use-cases/record-position.service';
+import { RegisterDraftService } from './use-cases/register-draft.service';
+import { StartSilenceProcedureService } from './use-cases/start-silence-procedure.service';
+import { TransitionDraftService } from './use-cases/transition-draft.service';
 
+// The draft's ETag guards its text and status: a revision, a transition, or a silence
+// procedure starting or ending moves it; a position never does.
 const IF_MATCH_REQUIRED = {
   name: 'If-Match',
   required: true,
   description:
-    'The ETag of the draft from your last read: 428 without it, 412 if someone changed the draft since',
+    "Precondition: the draft's ETag from your last read. It guards the draft's text and status (it moves with a revision, a transition, or a silence procedure starting or ending; never with a position). 428 without it, 412 if the text or status changed since",
 };
 
 @ApiTags('drafts')
 @ApiSignedIn()
 @Controller('api')
 export class DraftsController {
-  constructor(@Inject(DraftsService) private readonly drafts: DraftsService) {}
+  constructor(
+    @Inject(DraftQueriesService) private readonly drafts: DraftQueriesService,
+    @Inject(RegisterDraftService) private readonly registerDraft: RegisterDraftService,
+    @Inject(AddRevisionService) private readonly addRevisionTo: AddRevisionService,
+    @Inject(TransitionDraftService) private readonly transitionDraft: TransitionDraftService,
+    @Inject(RecordPositionService) private readonly recordPosition: RecordPositionService,
+    @Inject(StartSilenceProcedureService)
+    private readonly startSilence: StartSilenceProcedureService,
+  ) {}
 
   @Get('drafts')
   @ApiOperation({ summary: 'Drafts, most recently changed first' })
@@ -71,7 +87,7 @@ export class DraftsController {
     @Body() body: CreateDraftDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const draft = await this.drafts.register(principal, body);
+    const draft = await this.registerDraft.execute(principal, body);
     void reply.header('ETag', draft.etag).header('Location', `/api/drafts/${draft.id}`);
     return draft;
   }
@@ -116,7 +132,7 @@ export class DraftsController {
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const draft = await this.drafts.addRevision(principal, id, body, ifMatch);
+    const draft = await this.addRevisionTo.execute(principal, id, body, ifMatch);
     void reply.header('ETag', draft.etag);
     return draft;
   }
@@ -147,7 +163,7 @@ export class DraftsController {
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const draft = await this.drafts.transition(principal, id, body, ifMatch);
+    const draft = await this.transitionDraft.execute(principal, id, body, ifMatch);
     void reply.header('ETag', draft.etag);
     return draft;
   }
@@ -161,9 +177,14 @@ export class DraftsController {
   @ApiHeader({
     name: 'If-Match',
     required: false,
-    description: 'Honoured when sent (412 if stale)',
+    description:
+      "Optional precondition: the draft's ETag, honoured when sent (412 if the draft's text or status changed since). The position binds to the revision named in the body (409 REVISION_SUPERSEDED if the draft was revised since), so other delegations' positions never stand in its way",
   })
-  @ApiOkResponse({ description: "The position as recorded, with the draft's new ETag" })
+  @ApiOkResponse({
+    type: RecordedPositionDto.Output,
+    description:
+      "The position as recorded, with the draft's ETag (unchanged: positions do not move it)",
+  })
   @ApiProblems(400, 404, 409, 412, 422)
   async position(
     @CurrentPrincipal() principal: Principal,
@@ -173,7 +194,7 @@ export class DraftsController {
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const position = await this.drafts.recordPosition(principal, id, stateCode, body, ifMatch);
+    const position = await this.recordPosition.execute(principal, id, stateCode, body, ifMatch);
     void reply.header('ETag', position.etag);
     return position;
   }
@@ -194,7 +215,7 @@ export class DraftsController {
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const draft = await this.drafts.startSilence(principal, id, body, ifMatch);
+    const draft = await this.startSilence.execute(principal, id, body, ifMatch);
     void reply.header('ETag', draft.etag);
     return draft;
   }

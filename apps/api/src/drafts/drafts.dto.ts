@@ -192,6 +192,21 @@ export class DraftDto extends createZodDto(
   }),
 ) {}
 
+export class RecordedPositionDto extends createZodDto(
+  z.object({
+    draftId: z.string().uuid(),
+    revision: z.number().int().describe('The revision the position binds to'),
+    stateCode: z.string(),
+    stance: z.enum(STANCES),
+    text: z.string().nullable(),
+    paragraphs: z.array(z.string()),
+    onBehalf: z.boolean(),
+    recordedAt: z.string(),
+    recordedBy: z.string(),
+    etag: z.string().describe("The draft's ETag, which a position does not move"),
+  }),
+) {}
+
 export class ConsensusDto extends createZodDto(
   z.object({
     draftId: z.string().uuid(),

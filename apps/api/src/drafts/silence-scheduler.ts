@@ -6,7 +6,7 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/config';
-import { DraftsService } from './drafts.service';
+import { ConcludeSilenceService } from './use-cases/conclude-silence.service';
 
 /**
  * Every replica polls for silence procedures whose deadline has passed; the service makes
@@ -20,7 +20,7 @@ export class SilenceScheduler implements OnApplicationBootstrap, OnApplicationSh
   private running: Promise<void> | null = null;
 
   constructor(
-    @Inject(DraftsService) private readonly drafts: DraftsService,
+    @Inject(ConcludeSilenceService) private readonly concludeSilence: ConcludeSilenceService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -37,8 +37,8 @@ export class SilenceScheduler implements OnApplicationBootstrap, OnApplicationSh
 
   private tick(): void {
     if (this.running) return;
-    this.running = this.drafts
-      .concludeDueSilenceProcedures()
+    this.running = this.concludeSilence
+      .execute()
       .then((count) => {
         if (count > 0) this.logger.log(`concluded ${count} silence procedure(s)`);
       })

@@ -108,8 +108,11 @@ const FIELD_COLUMNS: Record<string, string> = {
 export class MeetingsService {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
-  async list(filter: { bodyCode?: string; status?: string }) {
-    const rows = await this.dataSource.query<MeetingRow[]>(
+  async list(
+    filter: { bodyCode?: string; status?: string },
+    manager: EntityManager = this.dataSource.manager,
+  ) {
+    const rows = await manager.query<MeetingRow[]>(
       `${MEETING_SELECT}
         WHERE ($1::text IS NULL OR b.code = upper($1)) AND ($2::text IS NULL OR m.status = $2)
         ORDER BY m.starts_on DESC, b.level, m.sequence DESC`,
@@ -158,7 +161,6 @@ export class MeetingsService {
         );
         if (taken.length > 0) {
           throw new AppError(
-            409,
             'DUPLICATE_MEETING',
             `The ${input.bodyCode.toUpperCase()} already has a meeting number ${sequence}.`,
             {
@@ -294,7 +296,6 @@ export class MeetingsService {
       const strangers = wanted.filter((id) => !known.has(id));
       if (distinct.size !== wanted.length || strangers.length > 0 || distinct.size !== known.size) {
         throw new AppError(
-          422,
           'AGENDA_MISMATCH',
           `List every item of this agenda exactly once (${known.size} items); ${strangers.length} unknown, ${
             wanted.length - distinct.size
@@ -359,7 +360,7 @@ export class MeetingsService {
     );
     const missing = unique.filter((id) => !found.some((row) => row.id === id));
     if (missing.length > 0) {
-      throw new AppError(422, 'UNKNOWN_DRAFT', `No draft has the id ${missing.join(', ')}.`, {
+      throw new AppError('UNKNOWN_DRAFT', `No draft has the id ${missing.join(', ')}.`, {
         field: 'draftIds',
         facts: { unknown: missing },
       });

@@ -1,0 +1,35 @@
+import type { Provider } from '@nestjs/common';
+import { DraftRepository, DraftWriteRepository } from '@chancery/persistence';
+import { CLOCK, type Clock, systemClock } from '../application/clock';
+import { TransactionRunner } from '../application/transaction-runner';
+import { DraftQueriesService } from './draft-queries.service';
+import { AddRevisionService } from './use-cases/add-revision.service';
+import { ConcludeSilenceService } from './use-cases/conclude-silence.service';
+import { RecordPositionService } from './use-cases/record-position.service';
+import { RegisterDraftService } from './use-cases/register-draft.service';
+import { RevisionStore } from './use-cases/revision-store';
+import { SilenceSettlement } from './use-cases/silence-settlement';
+import { StartSilenceProcedureService } from './use-cases/start-silence-procedure.service';
+import { TransitionDraftService } from './use-cases/transition-draft.service';
+
+/**
+ * The drafts' use cases, their reads and what they share (the scheduler is the app's):
+ * `clock` is a test's to replace.
+ */
+export function draftsProviders(clock: Clock = systemClock): Provider[] {
+  return [
+    { provide: CLOCK, useValue: clock },
+    { provide: DraftRepository, useValue: new DraftRepository() },
+    { provide: DraftWriteRepository, useValue: new DraftWriteRepository() },
+    TransactionRunner,
+    DraftQueriesService,
+    RevisionStore,
+    SilenceSettlement,
+    RegisterDraftService,
+    AddRevisionService,
+    TransitionDraftService,
+    RecordPositionService,
+    StartSilenceProcedureService,
+    ConcludeSilenceService,
+  ];
+}

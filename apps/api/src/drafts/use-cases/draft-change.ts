@@ -1,0 +1,26 @@
+import type { DraftChange } from '@chancery/domain';
+import type { ChangeContext, DraftWriteRepository } from '@chancery/persistence';
+import type { DraftUnitOfWork } from '../../application/transaction-runner';
+
+/**
+ * Applies a decided change to the locked draft through the repository's one door, audits
+ * the procedure it cancelled, and moves the ETag (a status changed).
+ */
+export async function applyDraftChange(
+  uow: DraftUnitOfWork,
+  writes: DraftWriteRepository,
+  change: DraftChange,
+  context: Omit<ChangeContext, 'now'> & { cancelledBecause: string },
+): Promise<void> {
+  const applied = await writes.applyChange(uow.manager, uow.draft.id, change, {
+    ...context,
+    now: uow.now,
+  });
+  if (applied.cancelledSilence) {
+    await uow.audit('silence.cancelled', {
+      revision: applied.cancelledSilence.revision,
+      reason: context.cancelledBecause,
+    });
+  }
+  await uow.textOrStatusChanged();
+}

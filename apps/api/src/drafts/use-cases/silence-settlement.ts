@@ -1,0 +1,70 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { concludeSilence, decideSilenceConsensus, unwrap } from '@chancery/domain';
+import {
+  DraftRepository,
+  DraftWriteRepository,
+  draftFacts,
+  toPositionRecord,
+} from '@chancery/persistence';
+import type { DraftUnitOfWork } from '../../application/transaction-runner';
+import { iso } from '../draft-views';
+import { applyDraftChange } from './draft-change';
+
+/**
+ * Settles the draft's running silence procedure, under the draft's lock: broken at once by an
+ * objection, or concluded once its deadline passed — held, it records consensus through the
+ * same door as a declaration. True when the procedure ended.
+ */
+@Injectable()
+export class SilenceSettlement {
+  constructor(
+    @Inject(DraftRepository) private readonly drafts: DraftRepository,
+    @Inject(DraftWriteRepository) private readonly writes: DraftWriteRepository,
+  ) {}
+
+  async settle(uow: DraftUnitOfWork): Promise<boolean> {
+    const { manager, draft, now } = uow;
+    const procedure = await this.drafts.silence(manager, draft.id, { lock: true });
+    if (!procedure || procedure.status !== 'running') return false;
+    const positions = await this.drafts.positions(
+      manager,
+      draft.id,
+      procedure.revision_number,
+      true,
+    );
+    const conclusion = concludeSilence({
+      deadline: new Date(procedure.deadline),
+      now,
+      positions: positions.map(toPositionRecord),
+      startedAt: new Date(procedure.started_at),
+    });
+    if (conclusion.outcome === 'pending') return false;
+    const status = conclusion.outcome === 'held' ? 'held' : 'broken';
+    const objectors = conclusion.outcome === 'broken' ? conclusion.objectors : [];
+    await this.writes.concludeSilence(manager, procedure.id, { status, objectors, now });
+    await uow.audit(`silence.${status}`, {
+      revision: procedure.revision_number,
+      deadline: iso(procedure.deadline),
+      ...(objectors.length ? { objectors } : {}),
+    });
+    // A procedure ending changes what officials may do next, as its start did: the ETag moves.
+    await uow.textOrStatusChanged();
+    if (conclusion.outcome === 'held') {
+      const change = unwrap(decideSilenceConsensus({ draft: draftFacts(draft) }));
+      // Silence deemed consent is the chair's procedure concluding: the declaration is
+      // attributed to the chair who started it.
+      await applyDraftChange(uow, this.writes, change, {
+        actorId: procedure.started_by,
+        revision: procedure.revision_number,
+        cancelledBecause: 'silence held',
+      });
+      await uow.audit('draft.declare-consensus', {
+        from: change.from,
+        to: change.to,
+        method: 'silence',
+        revision: procedure.revision_number,
+      });
+    }
+    return true;
+  }
+}

@@ -1,0 +1,60 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { decideTransition, unwrap } from '@chancery/domain';
+import { DraftRepository, DraftWriteRepository, draftFacts } from '@chancery/persistence';
+import { TransactionRunner } from '../../application/transaction-runner';
+import type { Principal } from '../../auth/principal';
+import { invalid } from '../../common/app-error';
+import { DraftQueriesService } from '../draft-queries.service';
+import { consensusOf } from '../draft-views';
+import type { TransitionDto } from '../drafts.dto';
+import { applyDraftChange } from './draft-change';
+
+/** POST /api/drafts/:id/transitions: submit, declare consensus, adopt, reopen, withdraw. */
+@Injectable()
+export class TransitionDraftService {
+  constructor(
+    @Inject(TransactionRunner) private readonly transactions: TransactionRunner,
+    @Inject(DraftRepository) private readonly drafts: DraftRepository,
+    @Inject(DraftWriteRepository) private readonly writes: DraftWriteRepository,
+    @Inject(DraftQueriesService) private readonly queries: DraftQueriesService,
+  ) {}
+
+  execute(principal: Principal, id: string, input: TransitionDto, ifMatch: string | undefined) {
+    return this.transactions.onDraft(principal, id, { ifMatch, required: true }, async (uow) => {
+      const { draft, manager } = uow;
+      const meeting = input.meetingId
+        ? await this.drafts.meetingFacts(manager, input.meetingId)
+        : null;
+      if (input.meetingId && !meeting) {
+        throw invalid('meetingId', `No meeting has the id ${input.meetingId}.`, 'UNKNOWN_MEETING');
+      }
+      const snapshot = (await this.drafts.snapshot(manager, id, draft))!;
+      const change = unwrap(
+        decideTransition({
+          draft: draftFacts(draft),
+          action: input.action,
+          actor: principal,
+          reason: input.reason,
+          consensus: consensusOf(snapshot, uow.now),
+          meeting,
+          now: uow.now,
+        }),
+      );
+      await applyDraftChange(uow, this.writes, change, {
+        actorId: principal.userId,
+        revision: draft.current_revision,
+        meetingId: input.meetingId ?? null,
+        cancelledBecause: `the draft moved to ${change.to}`,
+      });
+      await uow.audit(`draft.${input.action}`, {
+        from: change.from,
+        to: change.to,
+        revision: draft.current_revision,
+        ...(change.method ? { method: change.method } : {}),
+        ...(change.reason ? { reason: change.reason } : {}),
+        ...(input.meetingId ? { meetingId: input.meetingId } : {}),
+      });
+      return this.queries.viewIn(manager, principal, id);
+    });
+  }
+}
