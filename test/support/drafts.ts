@@ -1,4 +1,14 @@
+import { DraftDto, RecordedPositionDto } from '../../apps/api/src/drafts/drafts.dto';
 import type { TestApp } from './test-app';
+
+/**
+ * Successful answers are parsed with the API's own output schemas (those the OpenAPI
+ * document is built from), so that the contract and the responses cannot drift apart.
+ */
+function parsedAs<T>(schema: { parse(value: unknown): T }, status: number, body: unknown) {
+  if (status < 300) schema.parse(body);
+  return body;
+}
 
 export interface DraftHandle {
   id: string;
@@ -41,11 +51,13 @@ export async function registerDraft(
   });
   if (response.status !== 201)
     throw new Error(`register failed: ${response.status} ${JSON.stringify(response.body)}`);
+  parsedAs(DraftDto.schema, response.status, response.body);
   return { id: response.body.id, etag: response.headers.get('etag')!, body: response.body };
 }
 
 export async function readDraft(api: TestApp, id: string, email = 'secretariat@demo.local') {
   const response = await api.request('GET', `/api/drafts/${id}`, { token: await api.login(email) });
+  parsedAs(DraftDto.schema, response.status, response.body);
   return { body: response.body, etag: response.headers.get('etag')!, status: response.status };
 }
 
@@ -56,11 +68,13 @@ export async function transition(
   body: Record<string, unknown>,
 ) {
   const { etag } = await readDraft(api, id, email);
-  return api.request('POST', `/api/drafts/${id}/transitions`, {
+  const response = await api.request('POST', `/api/drafts/${id}/transitions`, {
     token: await api.login(email),
     body,
     headers: { 'if-match': etag },
   });
+  parsedAs(DraftDto.schema, response.status, response.body);
+  return response;
 }
 
 export async function addRevision(
@@ -70,11 +84,13 @@ export async function addRevision(
   email = 'secretariat@demo.local',
 ) {
   const { etag } = await readDraft(api, id, email);
-  return api.request('POST', `/api/drafts/${id}/revisions`, {
+  const response = await api.request('POST', `/api/drafts/${id}/revisions`, {
     token: await api.login(email),
     body,
     headers: { 'if-match': etag },
   });
+  parsedAs(DraftDto.schema, response.status, response.body);
+  return response;
 }
 
 export async function putPosition(
@@ -84,10 +100,12 @@ export async function putPosition(
   body: Record<string, unknown>,
   email = delegateOf(stateCode),
 ) {
-  return api.request('PUT', `/api/drafts/${id}/positions/${stateCode}`, {
+  const response = await api.request('PUT', `/api/drafts/${id}/positions/${stateCode}`, {
     token: await api.login(email),
     body,
   });
+  parsedAs(RecordedPositionDto.schema, response.status, response.body);
+  return response;
 }
 
 /** Every member state concurs, all at once, as 28 delegations would. */

@@ -29,3 +29,20 @@ export type {
   RevisionRow,
   SilenceRow,
 } from './repositories/draft-rows';
+export { MeetingRepository } from './repositories/meeting.repository';
+export type {
+  AgendaRow,
+  MeetingRow,
+  NewAgendaItem,
+  NewMeeting,
+} from './repositories/meeting.repository';
+export { ReferenceRepository } from './repositories/reference.repository';
+export { UserRepository } from './repositories/user.repository';
+export type { PrincipalRow } from './repositories/user.repository';
+export { DocumentRepository } from './repositories/document.repository';
+export type {
+  AgendaDocumentRow,
+  ForumRow,
+  ListedDocumentRow,
+  MeetingDocumentRow,
+} from './repositories/document.repository';

@@ -8,6 +8,8 @@ import { DraftQueriesService } from '../drafts/draft-queries.service';
 import { consensusView, draftView } from '../drafts/draft-views';
 import type { PositionDto } from '../drafts/drafts.dto';
 import { RecordPositionService } from '../drafts/use-cases/record-position.service';
+import type { z } from 'zod';
+import type { RevisionForm } from './desk-forms';
 import { judgementOf, positionDecision, revising } from './desk-judgement';
 import { STANCE_LABELS, formatInstant } from './desk-labels';
 
@@ -160,4 +162,29 @@ export class DeskDraftFormsService {
       );
     }
   }
+}
+
+/** The revision form as the official filled it in, shown again after a refusal. */
+export function keepRevisionInput(
+  view: Awaited<ReturnType<DeskDraftFormsService['revisionForm']>>,
+  form: z.infer<typeof RevisionForm>,
+) {
+  const part = (ids: string[], texts: string[], prefix: string) =>
+    texts.map((text, i) => ({
+      id: ids[i] ?? '',
+      text,
+      label: ids[i] ? `${prefix} ${i + 1}` : 'New',
+    }));
+  return {
+    ...view,
+    title: form.title ?? view.title,
+    preamble: part(form.preambleId, form.preambleText, 'PP').filter(
+      (p) => p.id !== '' || p.text.trim() !== '',
+    ),
+    operative: part(form.operativeId, form.operativeText, 'OP').filter(
+      (p) => p.id !== '' || p.text.trim() !== '',
+    ),
+    note: form.note ?? '',
+    reason: form.reason ?? '',
+  };
 }

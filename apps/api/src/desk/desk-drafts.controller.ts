@@ -22,7 +22,7 @@ import { DraftQueriesService } from '../drafts/draft-queries.service';
 import { AddRevisionService } from '../drafts/use-cases/add-revision.service';
 import { StartSilenceProcedureService } from '../drafts/use-cases/start-silence-procedure.service';
 import { TransitionDraftService } from '../drafts/use-cases/transition-draft.service';
-import { DeskDraftFormsService } from './desk-draft-forms.service';
+import { DeskDraftFormsService, keepRevisionInput } from './desk-draft-forms.service';
 import { DeskGuard } from './desk.guard';
 import { DeskDraftService } from './desk-draft.service';
 import { DeskExceptionFilter } from './desk-exception.filter';
@@ -388,28 +388,4 @@ export class DeskDraftsController {
     if (!STATE_CODE.test(value)) throw notFound('Member state', value, 'stateCode');
     return value.toUpperCase();
   }
-}
-
-function keepRevisionInput(
-  view: Awaited<ReturnType<DeskDraftFormsService['revisionForm']>>,
-  form: z.infer<typeof RevisionForm>,
-) {
-  const part = (ids: string[], texts: string[], prefix: string) =>
-    texts.map((text, i) => ({
-      id: ids[i] ?? '',
-      text,
-      label: ids[i] ? `${prefix} ${i + 1}` : 'New',
-    }));
-  return {
-    ...view,
-    title: form.title ?? view.title,
-    preamble: part(form.preambleId, form.preambleText, 'PP').filter(
-      (p) => p.id !== '' || p.text.trim() !== '',
-    ),
-    operative: part(form.operativeId, form.operativeText, 'OP').filter(
-      (p) => p.id !== '' || p.text.trim() !== '',
-    ),
-    note: form.note ?? '',
-    reason: form.reason ?? '',
-  };
 }

@@ -21,39 +21,16 @@ import {
   revisionSymbol,
 } from '@chancery/domain';
 import {
+  DocumentRepository,
   type DraftRepository,
   type DraftRow,
+  type MeetingDocumentRow,
   type RevisionRow,
   draftFacts,
   toPositionRecord,
 } from '@chancery/persistence';
 import type { EntityManager } from 'typeorm';
 import { notFound } from '../common/app-error';
-
-/** What a meeting document is about, read from the database in the document's language. */
-interface MeetingRow {
-  id: string;
-  body_code: string;
-  body_name: string;
-  body_name_ru: string;
-  sequence: number;
-  title: string;
-  title_ru: string | null;
-  starts_on: string;
-  ends_on: string;
-  venue: string | null;
-  venue_ru: string | null;
-  format: MeetingData['format'];
-  chair: string | null;
-  co_chairs: string[];
-}
-
-interface ForumRow {
-  acronym: string;
-  acronym_ru: string;
-  name: string;
-  name_ru: string;
-}
 
 const pick = (language: DocumentLanguage, en: string, ru: string | null | undefined): string =>
   language === 'ru' && ru ? ru : en;
@@ -68,12 +45,11 @@ export class DocumentDataBuilder {
   constructor(
     private readonly manager: EntityManager,
     private readonly drafts: DraftRepository,
+    private readonly documents: DocumentRepository = new DocumentRepository(),
   ) {}
 
   private async forum(language: DocumentLanguage) {
-    const [forum] = await this.manager.query<ForumRow[]>(
-      'SELECT acronym, acronym_ru, name, name_ru FROM forum',
-    );
+    const forum = await this.documents.forum(this.manager);
     if (!forum) throw new Error('The forum is not set up: seed or configure it first');
     return {
       acronym: forum.acronym,
@@ -104,14 +80,8 @@ export class DocumentDataBuilder {
   private async meeting(
     meetingId: string,
     language: DocumentLanguage,
-  ): Promise<{ row: MeetingRow; data: MeetingData }> {
-    const [row] = await this.manager.query<MeetingRow[]>(
-      `SELECT m.id, b.code AS body_code, b.name AS body_name, b.name_ru AS body_name_ru, m.sequence, m.title, m.title_ru,
-              to_char(m.starts_on, 'YYYY-MM-DD') AS starts_on, to_char(m.ends_on, 'YYYY-MM-DD') AS ends_on,
-              m.venue, m.venue_ru, m.format, m.chair, m.co_chairs
-         FROM meetings m JOIN bodies b ON b.id = m.body_id WHERE m.id = $1`,
-      [meetingId],
-    );
+  ): Promise<{ row: MeetingDocumentRow; data: MeetingData }> {
+    const row = await this.documents.meeting(this.manager, meetingId);
     if (!row) throw notFound('Meeting', meetingId, 'id');
     return {
       row,
@@ -123,14 +93,14 @@ export class DocumentDataBuilder {
         startsOn: row.starts_on,
         endsOn: row.ends_on,
         venue: row.venue === null ? null : pick(language, row.venue, row.venue_ru),
-        format: row.format,
+        format: row.format as MeetingData['format'],
         chair: row.chair,
         coChairs: row.co_chairs,
       },
     };
   }
 
-  private meetingSymbol(prefix: string, row: MeetingRow, suffix: string): string {
+  private meetingSymbol(prefix: string, row: MeetingDocumentRow, suffix: string): string {
     return `${prefix}/${row.body_code}/${row.sequence}/${suffix}`;
   }
 
@@ -142,25 +112,7 @@ export class DocumentDataBuilder {
   ): Promise<{ symbol: string; data: AgendaDocumentData }> {
     const { row, data: meeting } = await this.meeting(meetingId, language);
     const forum = await this.forum(language);
-    const items = await this.manager.query<
-      {
-        number: number;
-        title: string;
-        title_ru: string | null;
-        annotation: string | null;
-        annotation_ru: string | null;
-        documents: { symbol: string; title: string; revision: number }[];
-      }[]
-    >(
-      `SELECT i.number, i.title, i.title_ru, i.annotation, i.annotation_ru,
-              coalesce(jsonb_agg(jsonb_build_object('symbol', d.symbol, 'title', d.title, 'revision', d.current_revision)
-                                 ORDER BY d.symbol) FILTER (WHERE d.id IS NOT NULL), '[]') AS documents
-         FROM agenda_items i
-         LEFT JOIN agenda_item_drafts l ON l.agenda_item_id = i.id
-         LEFT JOIN drafts d ON d.id = l.draft_id AND d.status <> 'WITHDRAWN'
-        WHERE i.meeting_id = $1 GROUP BY i.id ORDER BY i.number`,
-      [meetingId],
-    );
+    const items = await this.documents.agenda(this.manager, meetingId);
     const symbol = this.meetingSymbol(forum.symbolPrefix, row, annotated ? '1/Add.1' : '1');
     return {
       symbol,
@@ -190,25 +142,7 @@ export class DocumentDataBuilder {
   ): Promise<{ symbol: string; data: ListOfDocumentsData }> {
     const { row, data: meeting } = await this.meeting(meetingId, language);
     const forum = await this.forum(language);
-    const documents = await this.manager.query<
-      {
-        symbol: string;
-        title: string;
-        type: string;
-        status: string;
-        revision: number;
-        agenda_item: number | null;
-      }[]
-    >(
-      `SELECT d.symbol, d.title, d.type, d.status, d.current_revision AS revision, min(i.number) AS agenda_item
-         FROM drafts d
-         LEFT JOIN agenda_item_drafts l ON l.draft_id = d.id
-         LEFT JOIN agenda_items i ON i.id = l.agenda_item_id AND i.meeting_id = $1
-        WHERE d.meeting_id = $1
-           OR d.id IN (SELECT l2.draft_id FROM agenda_item_drafts l2 JOIN agenda_items i2 ON i2.id = l2.agenda_item_id WHERE i2.meeting_id = $1)
-        GROUP BY d.id ORDER BY d.symbol`,
-      [meetingId],
-    );
+    const documents = await this.documents.listOfDocuments(this.manager, meetingId);
     const symbol = this.meetingSymbol(forum.symbolPrefix, row, 'INF.1');
     return {
       symbol,
@@ -331,33 +265,24 @@ export class DocumentDataBuilder {
       draftIds === 'open'
         ? await this.drafts.list(this.manager, { statuses: REPORTED_STATUSES })
         : [await this.draft(draftIds[0])];
-    const members = await this.drafts.memberStates(this.manager);
     const names = new Map(
-      (
-        await this.manager.query<{ code: string; name: string; name_ru: string }[]>(
-          `SELECT code, name, name_ru FROM participants`,
-        )
-      ).map((p) => [p.code, pick(language, p.name, p.name_ru)]),
+      (await this.documents.participantNames(this.manager)).map((p) => [
+        p.code,
+        pick(language, p.name, p.name_ru),
+      ]),
     );
+    const sorted = [...rows].sort((a, b) => a.symbol.localeCompare(b.symbol));
     const drafts: ConsensusDraftData[] = [];
-    for (const draft of rows.sort((a, b) => a.symbol.localeCompare(b.symbol))) {
-      const revision =
-        draft.current_revision > 0
-          ? await this.drafts.revision(this.manager, draft.id, draft.current_revision)
-          : null;
-      const positions =
-        draft.current_revision > 0
-          ? await this.drafts.positions(this.manager, draft.id, draft.current_revision)
-          : [];
+    for (const snapshot of await this.drafts.snapshots(this.manager, sorted)) {
+      const { draft, revision, positions, silence } = snapshot;
       const status = evaluateConsensus({
-        members,
+        members: snapshot.members,
         positions: positions.map(toPositionRecord),
         content: revision?.content ?? null,
         onDate: now,
       });
       const byState = new Map(positions.map((p) => [p.state_code, p]));
       const labels = revision ? paragraphLabels(revision.content) : new Map<string, string>();
-      const silence = await this.drafts.silence(this.manager, draft.id);
       const counts = { concur: 0, reservation: 0, objection: 0, none: 0 };
       const statePositions = status.memberStates.map((code): PositionData => {
         const position = byState.get(code);

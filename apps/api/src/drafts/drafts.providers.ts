@@ -1,5 +1,5 @@
 import type { Provider } from '@nestjs/common';
-import { DraftRepository, DraftWriteRepository } from '@chancery/persistence';
+import { DraftRepository, DraftWriteRepository, MeetingRepository } from '@chancery/persistence';
 import { CLOCK, type Clock, systemClock } from '../application/clock';
 import { TransactionRunner } from '../application/transaction-runner';
 import { DraftQueriesService } from './draft-queries.service';
@@ -21,6 +21,7 @@ export function draftsProviders(clock: Clock = systemClock): Provider[] {
     { provide: CLOCK, useValue: clock },
     { provide: DraftRepository, useValue: new DraftRepository() },
     { provide: DraftWriteRepository, useValue: new DraftWriteRepository() },
+    { provide: MeetingRepository, useValue: new MeetingRepository() },
     TransactionRunner,
     DraftQueriesService,
     RevisionStore,

@@ -6,6 +6,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { ReferenceRepository } from '@chancery/persistence';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/auth.decorators';
 import { DATABASE_ENGINE } from '../database/database.providers';
@@ -13,6 +14,8 @@ import { DATABASE_ENGINE } from '../database/database.providers';
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
+  private readonly reference = new ReferenceRepository();
+
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(DATABASE_ENGINE) private readonly engine: string,
@@ -26,7 +29,7 @@ export class HealthController {
   async check(@Res({ passthrough: true }) reply: FastifyReply) {
     const started = performance.now();
     try {
-      await this.dataSource.query('SELECT 1');
+      await this.reference.ping(this.dataSource.manager);
       return {
         status: 'ok',
         database: {

@@ -99,8 +99,7 @@ export class MeetingsController {
   @ApiOperation({ summary: 'The agenda of a meeting, in order' })
   @ApiOkResponse({ type: [AgendaItemDto.Output] })
   @ApiProblems(404)
-  async agenda(@Param('id', UuidParam) id: string) {
-    await this.meetings.get(id);
+  agenda(@Param('id', UuidParam) id: string) {
     return this.meetings.agenda(id);
   }
 

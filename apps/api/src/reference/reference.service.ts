@@ -1,32 +1,28 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { BodyEntity, ChairmanshipEntity, ParticipantEntity } from '@chancery/persistence';
+import { type ParticipantEntity, ReferenceRepository } from '@chancery/persistence';
 import { DataSource } from 'typeorm';
 import { notFound } from '../common/app-error';
 
+/** The forum's reference data for the API and the desk. */
 @Injectable()
 export class ReferenceService {
+  private readonly reference = new ReferenceRepository();
+
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
   async participants(kind?: string) {
-    const rows = await this.dataSource.getRepository(ParticipantEntity).find({
-      where: kind ? { kind } : {},
-      order: { kind: 'ASC', code: 'ASC' },
-    });
+    const rows = await this.reference.participants(this.dataSource.manager, kind);
     return rows.map(toParticipant);
   }
 
   async participant(code: string) {
-    const row = await this.dataSource
-      .getRepository(ParticipantEntity)
-      .findOneBy({ code: code.toUpperCase() });
+    const row = await this.reference.participant(this.dataSource.manager, code);
     if (!row) throw notFound('Participant', code, 'code');
     return toParticipant(row);
   }
 
   async bodies() {
-    const rows = await this.dataSource
-      .getRepository(BodyEntity)
-      .find({ order: { level: 'ASC', code: 'ASC' } });
+    const rows = await this.reference.bodies(this.dataSource.manager);
     return rows.map((b) => ({
       id: b.id,
       code: b.code,
@@ -40,9 +36,7 @@ export class ReferenceService {
   }
 
   async chairmanships() {
-    const rows = await this.dataSource
-      .getRepository(ChairmanshipEntity)
-      .find({ relations: { participant: true }, order: { startsOn: 'ASC' } });
+    const rows = await this.reference.chairmanships(this.dataSource.manager);
     return rows.map((c) => ({
       stateCode: c.participant.code,
       stateName: c.participant.name,

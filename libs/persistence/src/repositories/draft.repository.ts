@@ -210,13 +210,73 @@ export class DraftRepository {
   ): Promise<DraftSnapshot | null> {
     const row = draft ?? (await this.find(manager, id));
     if (!row) return null;
-    const current = row.current_revision;
+    const [snapshot] = await this.snapshots(manager, [row]);
+    return snapshot;
+  }
+
+  /** Snapshots of many drafts in a fixed number of queries, whatever their number. */
+  async snapshots(manager: EntityManager, rows: DraftRow[]): Promise<DraftSnapshot[]> {
+    const ids = rows.map((row) => row.id);
+    const meetingIds = [
+      ...new Set(rows.flatMap((row) => (row.meeting_id ? [row.meeting_id] : []))),
+    ];
     // One after another: a transaction is one connection, which runs one query at a time.
-    const revision = current > 0 ? await this.revision(manager, id, current) : null;
-    const positions = current > 0 ? await this.positions(manager, id, current) : [];
+    const revisions = await manager.query<(RevisionRow & { draft_id: string })[]>(
+      `SELECT r.draft_id, r.number, r.title, r.content, r.note, r.created_at, r.created_by, u.display_name AS author
+         FROM revisions r JOIN users u ON u.id = r.created_by
+         JOIN drafts d ON d.id = r.draft_id AND r.number = d.current_revision
+        WHERE r.draft_id = ANY($1::uuid[])`,
+      [ids],
+    );
+    const positions = await manager.query<(PositionRow & { draft_id: string })[]>(
+      `SELECT x.draft_id, p.code AS state_code, x.stance, x.text, x.paragraphs, x.on_behalf, x.recorded_at,
+              u.display_name AS recorded_by, x.superseded_at
+         FROM positions x JOIN participants p ON p.id = x.participant_id JOIN users u ON u.id = x.recorded_by
+         JOIN drafts d ON d.id = x.draft_id AND x.revision_number = d.current_revision
+        WHERE x.draft_id = ANY($1::uuid[]) AND x.superseded_at IS NULL
+        ORDER BY p.code, x.recorded_at`,
+      [ids],
+    );
+    const silences = await manager.query<(SilenceRow & { draft_id: string })[]>(
+      `SELECT DISTINCT ON (draft_id) draft_id, id, revision_number, deadline, status, started_by, started_at,
+              concluded_at, objectors
+         FROM silence_procedures WHERE draft_id = ANY($1::uuid[])
+        ORDER BY draft_id, (status = 'running') DESC, started_at DESC`,
+      [ids],
+    );
+    const meetings =
+      meetingIds.length === 0
+        ? []
+        : await manager.query<{ id: string; body_code: string; starts_on: string }[]>(
+            `SELECT m.id, b.code AS body_code, to_char(m.starts_on, 'YYYY-MM-DD') AS starts_on
+               FROM meetings m JOIN bodies b ON b.id = m.body_id WHERE m.id = ANY($1::uuid[])`,
+            [meetingIds],
+          );
     const members = await this.memberStates(manager);
-    const silence = await this.silence(manager, id);
-    const meeting = row.meeting_id ? await this.meetingFacts(manager, row.meeting_id) : null;
-    return { draft: row, revision, positions, members, silence, meeting };
+    const strip = <T extends { draft_id: string }>({ draft_id: _id, ...rest }: T) => rest;
+    const byDraft = <T extends { draft_id: string }>(list: T[]) =>
+      new Map(list.map((item) => [item.draft_id, item]));
+    const revisionOf = byDraft(revisions);
+    const silenceOf = byDraft(silences);
+    const meetingOf = new Map(meetings.map((m) => [m.id, m]));
+    const positionsOf = new Map<string, PositionRow[]>();
+    for (const position of positions) {
+      const list = positionsOf.get(position.draft_id) ?? [];
+      list.push(strip(position));
+      positionsOf.set(position.draft_id, list);
+    }
+    return rows.map((row) => {
+      const revision = revisionOf.get(row.id);
+      const silence = silenceOf.get(row.id);
+      const meeting = row.meeting_id ? meetingOf.get(row.meeting_id) : undefined;
+      return {
+        draft: row,
+        revision: revision ? strip(revision) : null,
+        positions: positionsOf.get(row.id) ?? [],
+        members,
+        silence: silence ? strip(silence) : null,
+        meeting: meeting ? { bodyCode: meeting.body_code, opensOn: meeting.starts_on } : null,
+      };
+    });
   }
 }
