@@ -1,6 +1,11 @@
 import { Foundation1764000000000 } from './1764000000000-foundation';
 import { DraftLifecycle1764000001000 } from './1764000001000-draft-lifecycle';
+import { DocumentCache1765000017000 } from './1765000017000-document-cache';
 
 // Every migration, in order. Listed explicitly (not globbed) so the same list works from
 // TypeScript sources in tests and from compiled JavaScript in production.
-export const migrations: Function[] = [Foundation1764000000000, DraftLifecycle1764000001000];
+export const migrations: Function[] = [
+  Foundation1764000000000,
+  DraftLifecycle1764000001000,
+  DocumentCache1765000017000,
+];

@@ -43,6 +43,7 @@ export {
   type TemplateSources,
 } from './template-registry';
 export { defaultTemplatesDir } from './templates-dir';
+export { templatesDigest } from './templates-digest';
 export { markupToDocx, markupToDocument } from './markup-to-docx';
 export { renderDocument, renderRedline } from './render-document';
 export {
@@ -51,4 +52,9 @@ export {
   type RedlineSegment,
   type RedlineView,
 } from './redline-view';
-export { DocumentRenderPool, type DocumentRenderPoolOptions } from './render-pool';
+export {
+  DocumentRenderPool,
+  type DocumentRenderPoolOptions,
+  type RenderOptions,
+  type RenderSlot,
+} from './render-pool';

@@ -23,6 +23,33 @@ export interface DocumentRenderPoolOptions {
   taskTimeoutMs?: number;
   /** Heap limit of each worker, so a runaway template costs one worker, not the service; default 1024 MB. */
   maxHeapMb?: number;
+  /**
+   * An idle worker exits after this long; default 10 s. No worker is kept alive when idle: a
+   * worker's heap grows to the largest document it rendered and V8 gives little of it back, so
+   * after a burst the process returns to its idle footprint only by letting workers go. The cost
+   * is a worker start (tens of ms) on the next render after a quiet spell.
+   */
+  idleTimeoutMs?: number;
+}
+
+/** The signal that stops a render when nobody waits for it any more. */
+export interface RenderOptions {
+  signal?: AbortSignal;
+}
+
+/**
+ * A place held in the render queue. Taking it first lets a caller refuse work before it loads
+ * the document's data; it is given back when its render ends, or by `release()` if unused.
+ */
+export interface RenderSlot {
+  render(
+    kind: DocumentKind,
+    language: DocumentLanguage,
+    data: unknown,
+    options?: RenderOptions,
+  ): Promise<Buffer>;
+  redline(data: RedlineData, options?: RenderOptions): Promise<Buffer>;
+  release(): void;
 }
 
 /**
@@ -38,6 +65,7 @@ export class DocumentRenderPool {
   /** Renders running or waiting; counted here because piscina does not cap abortable tasks. */
   private pending = 0;
   private readonly capacity: number;
+  private closing = false;
 
   constructor(options: DocumentRenderPoolOptions = {}) {
     this.templatesDir = resolve(options.templatesDir ?? defaultTemplatesDir());
@@ -49,31 +77,75 @@ export class DocumentRenderPool {
     this.capacity = maxThreads + maxQueue;
     this.pool = new Piscina<RenderTask, RenderTaskResult>({
       filename: workerEntry(),
-      minThreads: 1,
+      minThreads: 0,
       maxThreads,
       maxQueue,
-      idleTimeout: 60_000,
+      idleTimeout: options.idleTimeoutMs ?? 10_000,
       resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? 1024 },
     });
   }
 
   /** Renders a document kind's template with the data; see `renderDocument`. */
-  render(kind: DocumentKind, language: DocumentLanguage, data: unknown): Promise<Buffer> {
-    if (!isDocumentKind(kind))
-      return Promise.reject(new TypeError(`unknown document kind "${String(kind)}"`));
-    if (!isDocumentLanguage(language))
-      return Promise.reject(new TypeError(`unknown document language "${String(language)}"`));
-    return this.run({ type: 'document', kind, language, data });
+  render(
+    kind: DocumentKind,
+    language: DocumentLanguage,
+    data: unknown,
+    options: RenderOptions = {},
+  ): Promise<Buffer> {
+    const slot = this.reserve();
+    if (!slot) return Promise.reject(this.refusal());
+    return slot.render(kind, language, data, options);
   }
 
   /** Renders the redline between two revisions; see `renderRedline`. */
-  redline(data: RedlineData): Promise<Buffer> {
-    return this.run({ type: 'redline', data });
+  redline(data: RedlineData, options: RenderOptions = {}): Promise<Buffer> {
+    const slot = this.reserve();
+    if (!slot) return Promise.reject(this.refusal());
+    return slot.redline(data, options);
   }
 
-  /** Finishes the renders under way and stops the workers. */
-  async close(): Promise<void> {
-    await this.pool.close();
+  /** A place in the queue, or null when it is full (a cheap refusal: nothing was loaded yet). */
+  reserve(): RenderSlot | null {
+    if (this.closing || this.pending >= this.capacity) return null;
+    this.pending += 1;
+    let held = true;
+    const release = () => {
+      if (!held) return;
+      held = false;
+      this.pending -= 1;
+    };
+    const run = (job: RenderJob, options: RenderOptions) => this.run(job, options).finally(release);
+    return {
+      render: (kind, language, data, options = {}) => {
+        if (!isDocumentKind(kind)) {
+          release();
+          return Promise.reject(new TypeError(`unknown document kind "${String(kind)}"`));
+        }
+        if (!isDocumentLanguage(language)) {
+          release();
+          return Promise.reject(new TypeError(`unknown document language "${String(language)}"`));
+        }
+        return run({ type: 'document', kind, language, data }, options);
+      },
+      redline: (data, options = {}) => run({ type: 'redline', data }, options),
+      release,
+    };
+  }
+
+  /**
+   * Stops the workers. With `abandon`, renders under way are stopped rather than awaited: at
+   * shutdown nobody can receive them any more.
+   */
+  async close(options: { abandon?: boolean } = {}): Promise<void> {
+    this.closing = true;
+    await this.pool.close({ force: options.abandon ?? false });
+  }
+
+  /** Why `reserve()` gave no place: the queue is full, or the pool is closing. */
+  refusal(): RenderPoolError {
+    return this.closing
+      ? new RenderPoolError('closed', 'the render pool is closed')
+      : new RenderPoolError('queue-full', 'too many documents are waiting to be rendered');
   }
 
   /** Worker threads alive now (for health checks and tests). */
@@ -81,20 +153,19 @@ export class DocumentRenderPool {
     return this.pool.threads.length;
   }
 
-  private async run(job: RenderJob): Promise<Buffer> {
-    if (this.pending >= this.capacity)
-      throw new RenderPoolError('queue-full', 'too many documents are waiting to be rendered');
+  /** Renders running or waiting for a thread. */
+  get pendingCount(): number {
+    return this.pending;
+  }
+
+  private async run(job: RenderJob, options: RenderOptions): Promise<Buffer> {
+    const timeout = AbortSignal.timeout(this.taskTimeoutMs);
+    const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
     let result: RenderTaskResult;
-    this.pending += 1;
     try {
-      result = await this.pool.run(
-        { templatesDir: this.templatesDir, job },
-        { signal: AbortSignal.timeout(this.taskTimeoutMs) },
-      );
+      result = await this.pool.run({ templatesDir: this.templatesDir, job }, { signal });
     } catch (error) {
-      throw poolError(error, this.taskTimeoutMs);
-    } finally {
-      this.pending -= 1;
+      throw poolError(error, this.taskTimeoutMs, options.signal?.aborted ?? false);
     }
     if (result instanceof Uint8Array)
       return Buffer.from(result.buffer, result.byteOffset, result.byteLength);
@@ -110,11 +181,15 @@ function workerEntry(): string {
   return join(__dirname, `render-worker${extname(__filename)}`);
 }
 
-function poolError(error: unknown, timeoutMs: number): RenderPoolError {
+function poolError(error: unknown, timeoutMs: number, callerAborted: boolean): RenderPoolError {
   const message = error instanceof Error ? error.message : String(error);
   const name = error instanceof Error ? error.name : '';
   if (message === 'Task queue is at limit')
     return new RenderPoolError('queue-full', 'too many documents are waiting to be rendered', {
+      cause: error,
+    });
+  if (callerAborted)
+    return new RenderPoolError('aborted', 'the render was stopped: nobody waits for it', {
       cause: error,
     });
   if (name === 'AbortError' || name === 'TimeoutError')

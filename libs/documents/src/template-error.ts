@@ -70,7 +70,8 @@ export class MarkupError extends Error {
   }
 }
 
-export type RenderPoolErrorCode = 'queue-full' | 'timeout' | 'closed' | 'worker-failed';
+/** `aborted`: the caller's signal fired (nobody waits for the document any more). */
+export type RenderPoolErrorCode = 'queue-full' | 'timeout' | 'aborted' | 'closed' | 'worker-failed';
 
 /** The render pool could not take or finish the job (the API answers 503). */
 export class RenderPoolError extends Error {

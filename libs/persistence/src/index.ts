@@ -46,3 +46,5 @@ export type {
   ListedDocumentRow,
   MeetingDocumentRow,
 } from './repositories/document.repository';
+export { DocumentCacheRepository } from './repositories/document-cache.repository';
+export type { CachedDocument, DocumentToCache } from './repositories/document-cache.repository';

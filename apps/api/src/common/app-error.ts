@@ -30,11 +30,12 @@ export const APP_ERROR_CODES = [
   // documents
   'TEMPLATE_ERROR',
   'RENDERING_BUSY',
+  'CLIENT_CLOSED_REQUEST',
 ] as const;
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
 
 interface AppErrorRule {
-  status: 401 | 403 | 404 | 409 | 412 | 422 | 428 | 503;
+  status: 401 | 403 | 404 | 409 | 412 | 422 | 428 | 499 | 503;
   title: string;
 }
 
@@ -62,6 +63,8 @@ export const APP_ERRORS: { readonly [C in AppErrorCode]: AppErrorRule } = {
   DUPLICATE_MEETING: { status: 409, title: 'Conflict' },
   TEMPLATE_ERROR: { status: 422, title: 'The document template is broken' },
   RENDERING_BUSY: { status: 503, title: 'Rendering is busy' },
+  // nginx's code: the client closed the connection before the answer; nobody reads it.
+  CLIENT_CLOSED_REQUEST: { status: 499, title: 'Client closed the request' },
 };
 
 export interface AppErrorDetails {

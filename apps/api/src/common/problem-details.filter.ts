@@ -188,7 +188,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const problem = toProblem(exception);
-    if (problem.status >= 500) {
+    // An AppError is a refusal the application chose (503 RENDERING_BUSY under load): not an incident.
+    if (problem.status >= 500 && !(exception instanceof AppError)) {
       this.logger.error({ err: exception, correlationId: request.id }, 'Unhandled error');
     }
     sendProblem(reply, request, problem);

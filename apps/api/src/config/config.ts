@@ -32,6 +32,7 @@ const configSchema = z.object({
     .default(1024 * 1024),
   TEMPLATES_DIR: z.string().min(1).optional(),
   RENDER_THREADS: z.coerce.number().int().min(1).max(16).default(2),
+  DOCUMENT_CACHE_MB: z.coerce.number().int().min(1).max(65536).default(256),
   JOB_POLL_MS: z.coerce.number().int().min(100).max(60000).default(1000),
 });
 

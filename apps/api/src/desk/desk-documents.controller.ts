@@ -15,7 +15,7 @@ import type { FastifyReply } from 'fastify';
 import { type AuthenticatedRequest, Public } from '../auth/auth.decorators';
 import { notFound } from '../common/app-error';
 import { UuidParam } from '../common/params';
-import { sendDocument } from '../documents/documents.controller';
+import { deliveryConditions, sendDocument } from '../documents/documents.controller';
 import { LanguageQueryDto, RedlineQueryDto, TextQueryDto } from '../documents/documents.dto';
 import {
   DRAFT_DOCUMENTS,
@@ -54,7 +54,7 @@ export class DeskDocumentsController {
       id,
       name as MeetingDocumentName,
       query.lang,
-      ifNoneMatch,
+      deliveryConditions(reply, ifNoneMatch),
     );
     return sendDocument(reply, document);
   }
@@ -70,7 +70,13 @@ export class DeskDocumentsController {
     const options = { language: query.lang, revision: query.revision };
     return sendDocument(
       reply,
-      await this.documents.draftDocument(request.principal!, id, 'text', options, ifNoneMatch),
+      await this.documents.draftDocument(
+        request.principal!,
+        id,
+        'text',
+        options,
+        deliveryConditions(reply, ifNoneMatch),
+      ),
     );
   }
 
@@ -85,7 +91,13 @@ export class DeskDocumentsController {
     const options = { language: query.lang, from: query.from, to: query.to };
     return sendDocument(
       reply,
-      await this.documents.draftDocument(request.principal!, id, 'redline', options, ifNoneMatch),
+      await this.documents.draftDocument(
+        request.principal!,
+        id,
+        'redline',
+        options,
+        deliveryConditions(reply, ifNoneMatch),
+      ),
     );
   }
 
@@ -105,7 +117,7 @@ export class DeskDocumentsController {
         id,
         'consensus-report',
         options,
-        ifNoneMatch,
+        deliveryConditions(reply, ifNoneMatch),
       ),
     );
   }

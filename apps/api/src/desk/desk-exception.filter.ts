@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, Inject, Logger } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import type { AuthenticatedRequest } from '../auth/auth.decorators';
+import { AppError } from '../common/app-error';
 import { toProblem } from '../common/problem-details.filter';
 import { SignInRequired } from './desk.guard';
 import { clearSessionCookie } from './desk-session';
@@ -34,7 +35,8 @@ export class DeskExceptionFilter implements ExceptionFilter {
     const problem = toProblem(exception);
     problem.instance = request.url;
     problem.correlationId = String(request.id);
-    if (problem.status >= 500)
+    // An AppError is a refusal the application chose (503 RENDERING_BUSY under load): not an incident.
+    if (problem.status >= 500 && !(exception instanceof AppError))
       this.logger.error(
         { err: exception, correlationId: request.id },
         'Unhandled error on a desk page',

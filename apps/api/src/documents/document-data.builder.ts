@@ -219,6 +219,72 @@ export class DocumentDataBuilder {
     };
   }
 
+  /**
+   * What an outcome document's content depends on, read without its paragraphs (a revision
+   * never changes once written): the parts of its cache key, so that a cached file is found,
+   * and a busy renderer refused, before the text itself is loaded.
+   */
+  async outcomeKey(
+    draftId: string,
+    language: DocumentLanguage,
+    revisionNumber?: number,
+  ): Promise<{ symbol: string; parts: unknown[] }> {
+    const draft = await this.draft(draftId);
+    const number = revisionNumber ?? draft.current_revision;
+    await this.revisionAuthors(draft, [number]);
+    const adoptedText = !carriesDraftMark(draftFacts(draft), number);
+    const adoption =
+      adoptedText && draft.adopted_meeting_id
+        ? (await this.meeting(draft.adopted_meeting_id, language)).data.title
+        : null;
+    const { id, symbol, type, status, penholder, adopted_at } = draft;
+    // The forum's own names are printed in the header.
+    const forum = await this.forum(language);
+    return {
+      symbol: revisionSymbol(symbol, number),
+      parts: [
+        id,
+        number,
+        symbol,
+        type,
+        status,
+        penholder,
+        adoptedText,
+        adoption,
+        adopted_at,
+        forum,
+      ],
+    };
+  }
+
+  /** What a redline depends on, read without the paragraphs of either revision. */
+  async redlineKey(
+    draftId: string,
+    language: DocumentLanguage,
+    from: number,
+    to: number,
+  ): Promise<{ parts: unknown[] }> {
+    const draft = await this.draft(draftId);
+    const authors = await this.revisionAuthors(draft, [from, to]);
+    const forum = await this.forum(language);
+    const mark = carriesDraftMark(draftFacts(draft), to);
+    return { parts: [draft.id, draft.symbol, draft.status, mark, from, to, authors, forum] };
+  }
+
+  /** The authors' names of revisions that must exist (404 for the first one that does not). */
+  private async revisionAuthors(draft: DraftRow, numbers: number[]): Promise<string[]> {
+    const rows = await this.manager.query<{ number: number; author: string }[]>(
+      `SELECT r.number, u.display_name AS author FROM revisions r JOIN users u ON u.id = r.created_by
+        WHERE r.draft_id = $1 AND r.number = ANY($2::int[])`,
+      [draft.id, numbers],
+    );
+    return numbers.map((number) => {
+      const row = rows.find((candidate) => candidate.number === number);
+      if (!row) throw notFound(`Revision of ${draft.symbol}`, String(number), 'revision');
+      return row.author;
+    });
+  }
+
   async redline(
     draftId: string,
     language: DocumentLanguage,

@@ -16,6 +16,7 @@ import { UuidParam } from '../common/params';
 import { LanguageQueryDto, RedlineQueryDto, TextQueryDto } from './documents.dto';
 import {
   DOCX_CONTENT_TYPE,
+  type DeliveryConditions,
   DocumentsService,
   MEETING_DOCUMENTS,
   type MeetingDocumentName,
@@ -26,6 +27,21 @@ const DOCX_OK = {
   description: 'The Word document',
   content: { [DOCX_CONTENT_TYPE]: { schema: { type: 'string', format: 'binary' } } },
 };
+
+/**
+ * If-None-Match, and a signal that fires when the client goes away before its answer is
+ * written (so that its render stops and it is not audited as delivered).
+ */
+export function deliveryConditions(
+  reply: FastifyReply,
+  ifNoneMatch: string | undefined,
+): DeliveryConditions {
+  const controller = new AbortController();
+  reply.raw.once('close', () => {
+    if (!reply.raw.writableFinished) controller.abort();
+  });
+  return { ifNoneMatch, signal: controller.signal };
+}
 
 /** Sends a rendered document, or 304 when the client already holds this content. */
 export function sendDocument(reply: FastifyReply, document: RenderedDocument): Buffer | undefined {
@@ -72,7 +88,7 @@ export class DocumentsController {
         id,
         name as MeetingDocumentName,
         query.lang,
-        ifNoneMatch,
+        deliveryConditions(reply, ifNoneMatch),
       ),
     );
   }
@@ -96,7 +112,7 @@ export class DocumentsController {
         id,
         'text',
         { language: query.lang, revision: query.revision },
-        ifNoneMatch,
+        deliveryConditions(reply, ifNoneMatch),
       ),
     );
   }
@@ -120,7 +136,7 @@ export class DocumentsController {
         id,
         'redline',
         { language: query.lang, from: query.from, to: query.to },
-        ifNoneMatch,
+        deliveryConditions(reply, ifNoneMatch),
       ),
     );
   }
@@ -147,7 +163,7 @@ export class DocumentsController {
         id,
         'consensus-report',
         { language: query.lang },
-        ifNoneMatch,
+        deliveryConditions(reply, ifNoneMatch),
       ),
     );
   }
@@ -165,7 +181,11 @@ export class DocumentsController {
   ) {
     return sendDocument(
       reply,
-      await this.documents.consensusReportOfOpenDrafts(principal, query.lang, ifNoneMatch),
+      await this.documents.consensusReportOfOpenDrafts(
+        principal,
+        query.lang,
+        deliveryConditions(reply, ifNoneMatch),
+      ),
     );
   }
 }

@@ -1,22 +1,33 @@
-import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { createHash, randomUUID } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
 import {
-  type DocumentKind,
   type DocumentLanguage,
   DocumentRenderPool,
+  type RenderSlot,
   RenderPoolError,
   TemplateError,
   defaultTemplatesDir,
+  templatesDigest,
 } from '@chancery/documents';
-import { DraftRepository, appendAudit } from '@chancery/persistence';
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  type CachedDocument,
+  DocumentCacheRepository,
+  DraftRepository,
+  appendAudit,
+} from '@chancery/persistence';
+import {
+  type BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal';
-import { AppError, notFound } from '../common/app-error';
 import { APP_CONFIG, type AppConfig } from '../config/config';
-
 import { DocumentDataBuilder } from './document-data.builder';
+import { notFound } from '../common/app-error';
+import { clientGone, redlineOrder, renderingBusy, templateBroken } from './documents.errors';
+import { SharedFlights } from './shared-flights';
 
 export const MEETING_DOCUMENTS = [
   'provisional-agenda',
@@ -38,40 +49,51 @@ export interface RenderedDocument {
   symbol: string;
 }
 
-interface Prepared {
-  symbol: string;
-  draftId: string | null;
-  render: (pool: DocumentRenderPool) => Promise<Buffer>;
-  fingerprint: unknown;
+/** What the HTTP request brings besides its parameters. */
+export interface DeliveryConditions {
+  ifNoneMatch?: string;
+  /** Fires when the client goes away: its render stops if nobody else waits for it. */
+  signal?: AbortSignal;
 }
 
-/** Every template file's content, hashed: an edited template changes every ETag. */
-function templatesFingerprint(dir: string): string {
-  const hash = createHash('sha256');
-  const walk = (folder: string) => {
-    for (const name of readdirSync(folder).sort()) {
-      const path = join(folder, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else hash.update(relative(dir, path)).update('\0').update(readFileSync(path)).update('\0');
-    }
-  };
-  walk(dir);
-  return hash.digest('hex');
+/** A document to deliver: its cache key's parts, and how to load its data and render it. */
+interface Plan {
+  name: string;
+  language: DocumentLanguage;
+  symbol: string;
+  draftId: string | null;
+  keyParts: unknown;
+  /** Loads the data (only on a miss, after a place in the queue was taken) and renders it. */
+  load: () => Promise<(slot: RenderSlot, signal: AbortSignal) => Promise<Buffer>>;
 }
+
+interface Delivery extends CachedDocument {
+  /** True for the one request that caused the render; the others shared it or hit the cache. */
+  rendered: boolean;
+}
+
+/** How often a replica waiting for another's render looks for its result. */
+const PEER_POLL_MS = 100;
+const RENDER_TIMEOUT_MS = 60_000;
 
 function fileNameFor(symbol: string, suffix = ''): string {
   return `${symbol.replace(/[^A-Za-z0-9.-]+/g, '_')}${suffix}.docx`;
 }
 
 /**
- * Renders the meeting's Word documents in worker threads. The ETag is a hash of what goes
- * into the document (its data and the templates), so a second download of an unchanged
- * document is answered 304 before anything is rendered.
+ * Delivers the meeting's Word documents. Each is rendered once per content: its key is a hash of
+ * what goes into it (versions and small facts read cheaply, and the templates' digest), rendered
+ * files live in PostgreSQL (shared by every replica, capped, least recently used evicted first),
+ * concurrent requests for one key share one render in this process and wait for a peer's render
+ * across replicas. The key is also the ETag, so a client holding the content gets a 304.
  */
 @Injectable()
-export class DocumentsService implements OnApplicationShutdown {
+export class DocumentsService implements BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly pool: DocumentRenderPool;
   private readonly templates: string;
+  private readonly cache: DocumentCacheRepository;
+  private readonly flights = new SharedFlights<Delivery & { credited: boolean }>();
+  private readonly capBytes: number;
 
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
@@ -79,12 +101,29 @@ export class DocumentsService implements OnApplicationShutdown {
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     const templatesDir = config.TEMPLATES_DIR ?? defaultTemplatesDir();
-    this.templates = templatesFingerprint(templatesDir);
-    this.pool = new DocumentRenderPool({ templatesDir, maxThreads: config.RENDER_THREADS });
+    this.templates = templatesDigest(templatesDir);
+    this.pool = new DocumentRenderPool({
+      templatesDir,
+      maxThreads: config.RENDER_THREADS,
+      taskTimeoutMs: RENDER_TIMEOUT_MS,
+    });
+    this.cache = new DocumentCacheRepository(dataSource);
+    this.capBytes = config.DOCUMENT_CACHE_MB * 1024 * 1024;
+  }
+
+  /** Renders nobody can receive any more are stopped, not awaited. */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.flights.abortAll();
+    await this.pool.close({ abandon: true });
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.pool.close();
+    await this.beforeApplicationShutdown();
+  }
+
+  /** Renders sharing a key in this process now (for tests). */
+  get rendersInFlight(): number {
+    return this.flights.size;
   }
 
   async meetingDocument(
@@ -92,19 +131,22 @@ export class DocumentsService implements OnApplicationShutdown {
     meetingId: string,
     name: MeetingDocumentName,
     language: DocumentLanguage,
-    ifNoneMatch?: string,
+    conditions: DeliveryConditions = {},
   ): Promise<RenderedDocument> {
-    const builder = new DocumentDataBuilder(this.dataSource.manager, this.drafts);
+    // Agendas and lists are small: their data is their key.
+    const builder = this.builder();
     const built =
       name === 'list-of-documents'
         ? await builder.listOfDocuments(meetingId, language)
         : await builder.agenda(meetingId, language, name === 'annotated-agenda');
-    const kind: DocumentKind = name;
-    return this.deliver(principal, name, language, ifNoneMatch, {
+    return this.deliver(principal, conditions, {
+      name,
+      language,
       symbol: built.symbol,
       draftId: null,
-      fingerprint: built.data,
-      render: (pool) => pool.render(kind, language, built.data),
+      keyParts: built.data,
+      load: () =>
+        Promise.resolve((slot, signal) => slot.render(name, language, built.data, { signal })),
     });
   }
 
@@ -113,61 +155,65 @@ export class DocumentsService implements OnApplicationShutdown {
     draftId: string,
     name: DraftDocumentName,
     options: { language: DocumentLanguage; revision?: number; from?: number; to?: number },
-    ifNoneMatch?: string,
+    conditions: DeliveryConditions = {},
   ): Promise<RenderedDocument> {
-    const builder = new DocumentDataBuilder(this.dataSource.manager, this.drafts);
+    const builder = this.builder();
     const { language } = options;
-    let prepared: Prepared;
+    let plan: Plan;
     if (name === 'text') {
-      const built = await builder.outcome(draftId, language, options.revision);
-      prepared = {
-        symbol: built.symbol,
+      const key = await builder.outcomeKey(draftId, language, options.revision);
+      plan = {
+        name,
+        language,
+        symbol: key.symbol,
         draftId,
-        fingerprint: built.data,
-        render: (pool) => pool.render('outcome-document', language, built.data),
+        keyParts: key.parts,
+        load: async () => {
+          const built = await builder.outcome(draftId, language, options.revision);
+          return (slot, signal) =>
+            slot.render('outcome-document', language, built.data, { signal });
+        },
       };
     } else if (name === 'redline') {
       const draft = await this.drafts.find(this.dataSource.manager, draftId);
       if (!draft) throw notFound('Draft', draftId, 'id');
       const to = options.to ?? draft.current_revision;
       const from = options.from ?? to - 1;
-      if (from >= to) {
-        throw new AppError(
-          'REDLINE_ORDER',
-          `Compare an earlier revision with a later one: from (${from}) must be before to (${to}).`,
-          {
-            field: 'from',
-          },
-        );
-      }
-      const built = await builder.redline(draftId, language, from, to);
-      prepared = {
-        symbol: `${built.symbol}/redline-${from}-${to}`,
+      if (from >= to) throw redlineOrder(from, to);
+      const key = await builder.redlineKey(draftId, language, from, to);
+      plan = {
+        name,
+        language,
+        symbol: `${draft.symbol}/redline-${from}-${to}`,
         draftId,
-        fingerprint: built.data,
-        render: (pool) => pool.redline(built.data),
+        keyParts: key.parts,
+        load: async () => {
+          const built = await builder.redline(draftId, language, from, to);
+          return (slot, signal) => slot.redline(built.data, { signal });
+        },
       };
     } else {
       const built = await builder.consensusReport([draftId], language, new Date());
-      prepared = this.consensusReport(built.symbol, built.data, language, draftId);
+      plan = this.consensusReport(built.symbol, built.data, language, draftId);
     }
-    return this.deliver(principal, name, language, ifNoneMatch, prepared);
+    return this.deliver(principal, conditions, plan);
   }
 
   async consensusReportOfOpenDrafts(
     principal: Principal | null,
     language: DocumentLanguage,
-    ifNoneMatch?: string,
+    conditions: DeliveryConditions = {},
   ): Promise<RenderedDocument> {
-    const builder = new DocumentDataBuilder(this.dataSource.manager, this.drafts);
-    const built = await builder.consensusReport('open', language, new Date());
+    const built = await this.builder().consensusReport('open', language, new Date());
     return this.deliver(
       principal,
-      'consensus-report',
-      language,
-      ifNoneMatch,
+      conditions,
       this.consensusReport(built.symbol, built.data, language, null),
     );
+  }
+
+  private builder(): DocumentDataBuilder {
+    return new DocumentDataBuilder(this.dataSource.manager, this.drafts);
   }
 
   private consensusReport(
@@ -175,62 +221,51 @@ export class DocumentsService implements OnApplicationShutdown {
     data: { generatedAt: string },
     language: DocumentLanguage,
     draftId: string | null,
-  ): Prepared {
+  ): Plan {
     // The report states when it was generated; that alone must not defeat the cache.
     const { generatedAt: _generatedAt, ...stable } = data;
     return {
+      name: 'consensus-report',
+      language,
       symbol,
       draftId,
-      fingerprint: stable,
-      render: (pool) => pool.render('consensus-report', language, data),
+      keyParts: stable,
+      load: () =>
+        Promise.resolve((slot, signal) =>
+          slot.render('consensus-report', language, data, { signal }),
+        ),
     };
   }
 
   private async deliver(
     principal: Principal | null,
-    name: string,
-    language: DocumentLanguage,
-    ifNoneMatch: string | undefined,
-    prepared: Prepared,
+    conditions: DeliveryConditions,
+    plan: Plan,
   ): Promise<RenderedDocument> {
-    const digest = createHash('sha256')
+    const key = createHash('sha256')
       .update(
-        JSON.stringify({ name, language, templates: this.templates, data: prepared.fingerprint }),
+        JSON.stringify({
+          name: plan.name,
+          language: plan.language,
+          templates: this.templates,
+          parts: plan.keyParts,
+        }),
       )
-      .digest('base64url')
-      .slice(0, 32);
-    const etag = `"${digest}"`;
-    const fileName = fileNameFor(prepared.symbol, language === 'en' ? '' : `_${language}`);
+      .digest('hex');
+    const etag = `"${Buffer.from(key, 'hex').toString('base64url').slice(0, 32)}"`;
+    const { symbol } = plan;
+    const fileName = fileNameFor(symbol, plan.language === 'en' ? '' : `_${plan.language}`);
+    const { ifNoneMatch, signal } = conditions;
     if (
       ifNoneMatch
         ?.split(',')
         .some((tag) => tag.trim().replace(/^W\//, '') === etag || tag.trim() === '*')
     ) {
-      return { buffer: null, fileName, etag, symbol: prepared.symbol };
+      return { buffer: null, fileName, etag, symbol };
     }
-    let buffer: Buffer;
-    try {
-      buffer = await prepared.render(this.pool);
-    } catch (error) {
-      if (error instanceof TemplateError) {
-        throw new AppError('TEMPLATE_ERROR', `The template cannot be rendered: ${error.message}`, {
-          facts: {
-            template: error.templateName,
-            language: error.language,
-            line: error.line,
-            column: error.column,
-            reason: error.reason,
-          },
-        });
-      }
-      if (error instanceof RenderPoolError) {
-        throw new AppError(
-          'RENDERING_BUSY',
-          `Documents cannot be rendered right now (${error.message}); try again shortly.`,
-        );
-      }
-      throw error;
-    }
+    const delivery = await this.fetch(key, plan, signal);
+    // A client that left is not audited as having received the document.
+    if (signal?.aborted) throw clientGone();
     await this.dataSource.transaction((manager) =>
       appendAudit(manager, {
         occurredAt: new Date(),
@@ -238,17 +273,83 @@ export class DocumentsService implements OnApplicationShutdown {
         actorLabel: principal
           ? `${principal.displayName} <${principal.email}>`
           : 'Chancery (command line)',
-        draftId: prepared.draftId,
+        draftId: plan.draftId,
         action: 'document.rendered',
         details: {
-          document: name,
-          symbol: prepared.symbol,
-          language,
-          sha256: createHash('sha256').update(buffer).digest('hex'),
-          bytes: buffer.length,
+          document: plan.name,
+          symbol,
+          language: plan.language,
+          sha256: delivery.sha256,
+          bytes: delivery.content.length,
+          rendered: delivery.rendered,
         },
       }),
     );
-    return { buffer, fileName, etag, symbol: prepared.symbol };
+    return { buffer: delivery.content, fileName, etag, symbol };
+  }
+
+  /** The file from the cache, from a render under way (here or on a peer), or rendered now. */
+  private async fetch(key: string, plan: Plan, signal?: AbortSignal): Promise<Delivery> {
+    const cached = await this.cache.find(key);
+    if (cached) return { ...cached, rendered: false };
+    const flight = this.flights.join(
+      key,
+      (stop) => this.renderOnce(key, plan, stop),
+      signal,
+      () => clientGone(),
+    );
+    const shared = await flight.promise;
+    // One of the requests that shared the render is the one that caused it.
+    const rendered = shared.rendered && !shared.credited;
+    shared.credited ||= shared.rendered;
+    return { content: shared.content, sha256: shared.sha256, rendered };
+  }
+
+  /** Renders the key unless a peer replica does (then waits for its row), and stores the file. */
+  private async renderOnce(
+    key: string,
+    plan: Plan,
+    stop: AbortSignal,
+  ): Promise<Delivery & { credited: boolean }> {
+    const owner = randomUUID();
+    const claimTtl = RENDER_TIMEOUT_MS + 5_000;
+    const giveUpAt = Date.now() + claimTtl;
+    while (!(await this.cache.claim(key, owner, claimTtl))) {
+      await delay(PEER_POLL_MS, undefined, { signal: stop });
+      const cached = await this.cache.find(key);
+      if (cached) return { ...cached, rendered: false, credited: false };
+      if (Date.now() > giveUpAt) throw renderingBusy('a peer is still rendering this document');
+    }
+    try {
+      // A peer may have stored it between our look-up and our claim.
+      const cached = await this.cache.find(key);
+      if (cached) return { ...cached, rendered: false, credited: false };
+      // Refused before anything big is loaded: the refusal costs two small queries.
+      const slot = this.pool.reserve();
+      if (!slot) throw renderingBusy(this.pool.refusal().message);
+      let content: Buffer;
+      try {
+        const render = await plan.load();
+        content = await render(slot, stop);
+      } catch (error) {
+        slot.release();
+        throw error instanceof TemplateError
+          ? templateBroken(error)
+          : error instanceof RenderPoolError
+            ? renderingBusy(error.message)
+            : error;
+      }
+      const sha256 = createHash('sha256').update(content).digest('hex');
+      await this.cache.store(
+        { key, document: `${plan.symbol} ${plan.name} ${plan.language}`, content, sha256 },
+        owner,
+        this.capBytes,
+      );
+      return { content, sha256, rendered: true, credited: false };
+    } catch (error) {
+      // A claim left behind only delays peers until it expires: the failure to report is ours.
+      await this.cache.release(key, owner).catch(() => undefined);
+      throw error;
+    }
   }
 }

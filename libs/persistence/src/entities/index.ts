@@ -3,6 +3,7 @@ import { AgendaItemEntity } from './agenda-item.entity';
 import { AuditLogEntity } from './audit-log.entity';
 import { BodyEntity } from './body.entity';
 import { ChairmanshipEntity } from './chairmanship.entity';
+import { DocumentCacheEntity, DocumentRenderClaimEntity } from './document-cache.entity';
 import { DraftEntity } from './draft.entity';
 import { ForumEntity } from './forum.entity';
 import { MeetingEntity } from './meeting.entity';
@@ -19,6 +20,8 @@ export {
   AuditLogEntity,
   BodyEntity,
   ChairmanshipEntity,
+  DocumentCacheEntity,
+  DocumentRenderClaimEntity,
   DraftEntity,
   ForumEntity,
   MeetingEntity,
@@ -39,6 +42,8 @@ export const entities: Function[] = [
   AuditLogEntity,
   BodyEntity,
   ChairmanshipEntity,
+  DocumentCacheEntity,
+  DocumentRenderClaimEntity,
   DraftEntity,
   ForumEntity,
   MeetingEntity,
