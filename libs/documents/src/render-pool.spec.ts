@@ -70,6 +70,18 @@ describe('DocumentRenderPool', () => {
     }
   });
 
+  it('stops a render whose signal fires, and goes on rendering the next one', async () => {
+    const stop = new AbortController();
+    const abandoned = pool.render('outcome-document', 'en', largeOutcome(4000), {
+      signal: stop.signal,
+    });
+    stop.abort();
+    await expect(abandoned).rejects.toMatchObject({ name: 'RenderPoolError', code: 'aborted' });
+    expect(pool.pendingCount).toBe(0);
+    const next = await openDocx(await pool.render('provisional-agenda', 'en', sampleAgenda('en')));
+    expect(next.text).toContain('Provisional agenda');
+  });
+
   it('refuses an unknown document kind before it reaches a worker', async () => {
     await expect(pool.render('meeting-pack' as never, 'en', {})).rejects.toThrow(TypeError);
   });
@@ -118,6 +130,17 @@ describe('DocumentRenderPool with templates that fail', () => {
   it('still renders what the broken template does not touch', async () => {
     const docx = await openDocx(await pool.render('provisional-agenda', 'en', sampleAgenda('en')));
     expect(docx.text).toContain('Provisional agenda');
+  });
+
+  it('gives no place in a full queue, so that work can be refused before its data is loaded', async () => {
+    const slots = [pool.reserve(), pool.reserve(), pool.reserve()];
+    expect(slots.every((slot) => slot !== null)).toBe(true);
+    expect(pool.reserve()).toBeNull();
+    slots[0]!.release();
+    const rendered = await slots[1]!.render('provisional-agenda', 'en', sampleAgenda('en'));
+    expect((await openDocx(rendered)).text).toContain('Provisional agenda');
+    slots[2]!.release();
+    expect(pool.pendingCount).toBe(0);
   });
 
   it('refuses work beyond its queue with a RenderPoolError', async () => {
