@@ -13,7 +13,6 @@ import {
   type CachedDocument,
   DocumentCacheRepository,
   DraftRepository,
-  appendAudit,
 } from '@chancery/persistence';
 import {
   type BeforeApplicationShutdown,
@@ -24,8 +23,10 @@ import {
 import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { APP_CONFIG, type AppConfig } from '../config/config';
-import { DocumentDataBuilder } from './document-data.builder';
 import { notFound } from '../common/app-error';
+import { DeliveryAudit } from './delivery-audit';
+import { DocumentDataBuilder } from './document-data.builder';
+import { ReadGate } from './read-gate';
 import { clientGone, redlineOrder, renderingBusy, templateBroken } from './documents.errors';
 import { SharedFlights } from './shared-flights';
 
@@ -94,6 +95,8 @@ export class DocumentsService implements BeforeApplicationShutdown, OnApplicatio
   private readonly cache: DocumentCacheRepository;
   private readonly flights = new SharedFlights<Delivery & { credited: boolean }>();
   private readonly capBytes: number;
+  private readonly audit: DeliveryAudit;
+  private readonly reads: ReadGate;
 
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
@@ -108,6 +111,8 @@ export class DocumentsService implements BeforeApplicationShutdown, OnApplicatio
       taskTimeoutMs: RENDER_TIMEOUT_MS,
     });
     this.cache = new DocumentCacheRepository(dataSource);
+    this.audit = new DeliveryAudit(dataSource);
+    this.reads = new ReadGate(Math.max(2, Math.floor(config.DATABASE_POOL_SIZE / 2)));
     this.capBytes = config.DOCUMENT_CACHE_MB * 1024 * 1024;
   }
 
@@ -135,10 +140,11 @@ export class DocumentsService implements BeforeApplicationShutdown, OnApplicatio
   ): Promise<RenderedDocument> {
     // Agendas and lists are small: their data is their key.
     const builder = this.builder();
-    const built =
+    const built = await this.reads.run<{ symbol: string; data: unknown }>(() =>
       name === 'list-of-documents'
-        ? await builder.listOfDocuments(meetingId, language)
-        : await builder.agenda(meetingId, language, name === 'annotated-agenda');
+        ? builder.listOfDocuments(meetingId, language)
+        : builder.agenda(meetingId, language, name === 'annotated-agenda'),
+    );
     return this.deliver(principal, conditions, {
       name,
       language,
@@ -157,6 +163,15 @@ export class DocumentsService implements BeforeApplicationShutdown, OnApplicatio
     options: { language: DocumentLanguage; revision?: number; from?: number; to?: number },
     conditions: DeliveryConditions = {},
   ): Promise<RenderedDocument> {
+    const plan = await this.reads.run(() => this.draftPlan(draftId, name, options));
+    return this.deliver(principal, conditions, plan);
+  }
+
+  private async draftPlan(
+    draftId: string,
+    name: DraftDocumentName,
+    options: { language: DocumentLanguage; revision?: number; from?: number; to?: number },
+  ): Promise<Plan> {
     const builder = this.builder();
     const { language } = options;
     let plan: Plan;
@@ -196,7 +211,7 @@ export class DocumentsService implements BeforeApplicationShutdown, OnApplicatio
       const built = await builder.consensusReport([draftId], language, new Date());
       plan = this.consensusReport(built.symbol, built.data, language, draftId);
     }
-    return this.deliver(principal, conditions, plan);
+    return plan;
   }
 
   async consensusReportOfOpenDrafts(
@@ -204,7 +219,9 @@ export class DocumentsService implements BeforeApplicationShutdown, OnApplicatio
     language: DocumentLanguage,
     conditions: DeliveryConditions = {},
   ): Promise<RenderedDocument> {
-    const built = await this.builder().consensusReport('open', language, new Date());
+    const built = await this.reads.run(() =>
+      this.builder().consensusReport('open', language, new Date()),
+    );
     return this.deliver(
       principal,
       conditions,
@@ -266,31 +283,29 @@ export class DocumentsService implements BeforeApplicationShutdown, OnApplicatio
     const delivery = await this.fetch(key, plan, signal);
     // A client that left is not audited as having received the document.
     if (signal?.aborted) throw clientGone();
-    await this.dataSource.transaction((manager) =>
-      appendAudit(manager, {
-        occurredAt: new Date(),
-        actorId: principal?.userId ?? null,
-        actorLabel: principal
-          ? `${principal.displayName} <${principal.email}>`
-          : 'Chancery (command line)',
-        draftId: plan.draftId,
-        action: 'document.rendered',
-        details: {
-          document: plan.name,
-          symbol,
-          language: plan.language,
-          sha256: delivery.sha256,
-          bytes: delivery.content.length,
-          rendered: delivery.rendered,
-        },
-      }),
-    );
+    await this.audit.write({
+      occurredAt: new Date(),
+      actorId: principal?.userId ?? null,
+      actorLabel: principal
+        ? `${principal.displayName} <${principal.email}>`
+        : 'Chancery (command line)',
+      draftId: plan.draftId,
+      action: 'document.rendered',
+      details: {
+        document: plan.name,
+        symbol,
+        language: plan.language,
+        sha256: delivery.sha256,
+        bytes: delivery.content.length,
+        rendered: delivery.rendered,
+      },
+    });
     return { buffer: delivery.content, fileName, etag, symbol };
   }
 
   /** The file from the cache, from a render under way (here or on a peer), or rendered now. */
   private async fetch(key: string, plan: Plan, signal?: AbortSignal): Promise<Delivery> {
-    const cached = await this.cache.find(key);
+    const cached = await this.reads.run(() => this.cache.find(key));
     if (cached) return { ...cached, rendered: false };
     const flight = this.flights.join(
       key,
