@@ -28,6 +28,10 @@ const paragraphs = (count: number) =>
     text: `The parties shall consult each other on matter ${index + 1} through the Secretariat.`,
   }));
 
+// Each test starts render workers (compiled on the fly under Jest) and renders large texts:
+// on a busy machine that alone outlasts the default 30 s.
+jest.setTimeout(120_000);
+
 describe('Documents under load', () => {
   let api: TestApp;
   /** A second replica on the same database: it shares the cache and the claims. */
@@ -89,6 +93,11 @@ describe('Documents under load', () => {
     expect(audited).toHaveLength(28);
     expect(audited.filter((entry) => entry.details.rendered)).toHaveLength(1);
     expect((await openDocx(answers[0].body)).text).toContain('on matter 400 through');
+    // Deliveries are audited in batches: the chain must still verify, entry by entry.
+    const verify = await api.request('GET', '/api/audit/verify', {
+      token: await api.login('admin@demo.local'),
+    });
+    expect(verify.body).toMatchObject({ valid: true, brokenAt: null });
   });
 
   it('changes the ETag for a new revision, and keeps it for the revision asked for by number', async () => {

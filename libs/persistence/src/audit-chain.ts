@@ -83,6 +83,44 @@ export async function appendAudit(
   return { ...entry, seq: Number(seq), prevHash, hash };
 }
 
+/**
+ * Appends several entries, in order, inside the caller's transaction: one lock, one read of the
+ * chain's head and one insert however many there are (deliveries of documents come in bursts).
+ */
+export async function appendAudits(manager: EntityManager, records: AuditRecord[]): Promise<void> {
+  if (records.length === 0) return;
+  await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_LOCK_KEY]);
+  const [last] = await manager.query<{ hash: string }[]>(
+    'SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1',
+  );
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  const rows = records.map((record) => {
+    const entry = { ...record, occurredAt: new Date(Math.floor(record.occurredAt.getTime())) };
+    const hash = auditHash(prevHash, entry);
+    const row = { entry, prevHash, hash };
+    prevHash = hash;
+    return row;
+  });
+  // Identity values follow the order the rows are produced in: the chain's order.
+  await manager.query(
+    `INSERT INTO audit_log (occurred_at, actor_id, actor_label, draft_id, action, details, prev_hash, hash)
+     SELECT occurred_at, actor_id, actor_label, draft_id, action, details::jsonb, prev_hash, hash
+       FROM unnest($1::timestamptz[], $2::uuid[], $3::text[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[])
+            WITH ORDINALITY AS t(occurred_at, actor_id, actor_label, draft_id, action, details, prev_hash, hash, n)
+      ORDER BY n`,
+    [
+      rows.map((r) => r.entry.occurredAt),
+      rows.map((r) => r.entry.actorId),
+      rows.map((r) => r.entry.actorLabel),
+      rows.map((r) => r.entry.draftId),
+      rows.map((r) => r.entry.action),
+      rows.map((r) => JSON.stringify(r.entry.details)),
+      rows.map((r) => r.prevHash),
+      rows.map((r) => r.hash),
+    ],
+  );
+}
+
 export interface ChainVerification {
   valid: boolean;
   entries: number;

@@ -7,7 +7,13 @@ export type { EmbeddedDatabase, EmbeddedDatabaseOptions } from './embedded-datab
 export * from './entities';
 export { seedDemo } from './seed/seed-demo';
 export type { SeedHooks, SeedIds, SeedResult } from './seed/seed-demo';
-export { GENESIS_HASH, appendAudit, auditHash, verifyAuditChain } from './audit-chain';
+export {
+  GENESIS_HASH,
+  appendAudit,
+  appendAudits,
+  auditHash,
+  verifyAuditChain,
+} from './audit-chain';
 export type { AuditRecord, ChainVerification, StoredAuditEntry } from './audit-chain';
 export { DraftRepository } from './repositories/draft.repository';
 export type { DraftListFilter } from './repositories/draft.repository';

@@ -1,4 +1,4 @@
-import { type AuditRecord, appendAudit } from '@chancery/persistence';
+import { type AuditRecord, appendAudits } from '@chancery/persistence';
 import type { DataSource } from 'typeorm';
 
 /** Entries written in one transaction at most; a longer queue takes several. */
@@ -30,9 +30,12 @@ export class DeliveryAudit {
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0, BATCH);
         try {
-          await this.dataSource.transaction(async (manager) => {
-            for (const entry of batch) await appendAudit(manager, entry.record);
-          });
+          await this.dataSource.transaction((manager) =>
+            appendAudits(
+              manager,
+              batch.map((entry) => entry.record),
+            ),
+          );
           for (const entry of batch) entry.done();
         } catch (error) {
           const failure = error instanceof Error ? error : new Error(String(error));
