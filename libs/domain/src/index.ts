@@ -133,3 +133,15 @@ export {
   type DocumentSymbolParts,
 } from './symbols';
 export { decideRegistration, type RegistrationRequest } from './registration';
+export {
+  DEFAULT_MATCH_THRESHOLD,
+  matchParagraphs,
+  matchRevisionInput,
+  paragraphSimilarity,
+  previousParagraphsOf,
+  type IncomingParagraph,
+  type MatchedRevisionInput,
+  type ParagraphMatch,
+  type ParagraphMatchOptions,
+  type PreviousParagraph,
+} from './paragraph-matching';
