@@ -58,3 +58,18 @@ export {
   type RenderOptions,
   type RenderSlot,
 } from './render-pool';
+export {
+  WORD_IMPORT_REFUSALS,
+  WordImportError,
+  isWordImportRefusal,
+  type WordImportRefusal,
+} from './word-import/word-import-error';
+export { DEFAULT_DOCX_LIMITS, type DocxLimits } from './word-import/docx-archive';
+export type { TrackedChange } from './word-import/word-document-reader';
+export {
+  readWordFile,
+  type ImportWarning,
+  type ReadParagraph,
+  type WordReading,
+} from './word-import/word-reading';
+export { WordImportPool, type WordImportPoolOptions } from './word-import/word-import-pool';

@@ -1,11 +1,13 @@
-// Entry point of the render pool's worker threads (piscina loads it with require()).
+// Entry point of the document library's worker threads (piscina loads it with require()): the
+// render pool's, and the Word import pool's, which names its task module in workerData.
 //
 // It is written without types, imports or exports so that Node can load it as it stands when it
 // is the .ts source (under Jest nothing compiles files for a worker thread): it then installs
 // @swc-node/register, which compiles the rest of the library as it is required. From a build
 // (`nest build` → dist/…/render-worker.js) it is plain JavaScript that loads render-task.js.
 /* eslint-disable @typescript-eslint/no-require-imports, @typescript-eslint/no-unsafe-assignment,
-   @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-member-access --
+   @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-member-access,
+   @typescript-eslint/no-unsafe-argument --
    plain CommonJS on purpose, see above. */
 if (__filename.endsWith('.ts')) {
   process.env.SWC_NODE_PROJECT ??= require('node:path').join(
@@ -17,4 +19,5 @@ if (__filename.endsWith('.ts')) {
   );
   require('@swc-node/register');
 }
-module.exports = require('./render-task');
+const { workerData } = require('node:worker_threads');
+module.exports = require(workerData?.taskModule ?? './render-task');
