@@ -145,3 +145,9 @@ export {
   type ParagraphMatchOptions,
   type PreviousParagraph,
 } from './paragraph-matching';
+export {
+  changesFromTrackedCopy,
+  type ProposedChange,
+  type TrackedChangesReading,
+  type TrackedParagraph,
+} from './tracked-changes';
