@@ -15,6 +15,8 @@ import { DESK_CONTROLLERS, DESK_PROVIDERS } from './desk/desk';
 import type { Clock } from './application/clock';
 import { DraftsController } from './drafts/drafts.controller';
 import { draftsProviders } from './drafts/drafts.providers';
+import { RevisionImportController } from './drafts/revision-import.controller';
+import { RevisionImportService } from './drafts/revision-import.service';
 import { SilenceScheduler } from './drafts/silence-scheduler';
 import { DocumentsController } from './documents/documents.controller';
 import { DocumentsService } from './documents/documents.service';
@@ -68,6 +70,7 @@ export class AppModule {
         ReferenceController,
         MeetingsController,
         DraftsController,
+        RevisionImportController,
         DocumentsController,
         ...DESK_CONTROLLERS,
       ],
@@ -82,6 +85,7 @@ export class AppModule {
         ReferenceService,
         MeetingsService,
         ...draftsProviders(options.clock),
+        RevisionImportService,
         SilenceScheduler,
         DocumentsService,
         ...DESK_PROVIDERS,

@@ -8,6 +8,7 @@ import { Logger } from 'nestjs-pino';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { AppModule, type AppModuleOptions } from './app.module';
 import { registerDeskPlugins } from './desk/desk-plugins';
+import { registerWordUpload } from './word-upload/word-upload';
 
 /** Builds the HTTP application around an open database; main.ts and the tests share it. */
 export async function createApp(options: AppModuleOptions): Promise<NestFastifyApplication> {
@@ -31,6 +32,7 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
   // The API speaks JSON only: plain text bodies answer 415 instead of failing validation.
   app.getHttpAdapter().getInstance().removeContentTypeParser('text/plain');
   await registerDeskPlugins(app);
+  await registerWordUpload(app);
 
   const document = SwaggerModule.createDocument(
     app,

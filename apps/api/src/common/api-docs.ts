@@ -10,7 +10,9 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   412: 'If-Match does not match the current ETag: someone else changed it first',
   413: 'The body is larger than allowed',
   422: 'Well-formed but not acceptable (e.g. an unknown reference)',
+  415: 'The body is not in a media type this endpoint reads',
   428: 'If-Match is required for this change',
+  503: 'Busy or unavailable for a moment; try again shortly',
 };
 
 export const PROBLEM_SCHEMA = {

@@ -31,11 +31,32 @@ export const APP_ERROR_CODES = [
   'TEMPLATE_ERROR',
   'RENDERING_BUSY',
   'CLIENT_CLOSED_REQUEST',
+  // uploads (Word in)
+  'UNSUPPORTED_MEDIA_TYPE',
+  'BAD_MULTIPART',
+  'FILE_REQUIRED',
+  'FILE_TOO_LARGE',
+  // a Word file refused, with its reason (WORD_IMPORT_REFUSALS in @chancery/documents)
+  'EMPTY_FILE',
+  'NOT_A_ZIP',
+  'UNSAFE_ENTRY',
+  'ENCRYPTED',
+  'TOO_MANY_ENTRIES',
+  'DECLARED_TOO_LARGE',
+  'INFLATED_TOO_LARGE',
+  'CORRUPT_ARCHIVE',
+  'MISSING_DOCUMENT',
+  'DOCTYPE_REFUSED',
+  'MALFORMED_XML',
+  'NO_PARAGRAPHS',
+  'NO_TRACKED_CHANGES',
+  'IMPORT_TIMEOUT',
+  'IMPORT_BUSY',
 ] as const;
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
 
 interface AppErrorRule {
-  status: 401 | 403 | 404 | 409 | 412 | 422 | 428 | 499 | 503;
+  status: 400 | 401 | 403 | 404 | 409 | 412 | 413 | 415 | 422 | 428 | 499 | 503;
   title: string;
 }
 
@@ -65,6 +86,25 @@ export const APP_ERRORS: { readonly [C in AppErrorCode]: AppErrorRule } = {
   RENDERING_BUSY: { status: 503, title: 'Rendering is busy' },
   // nginx's code: the client closed the connection before the answer; nobody reads it.
   CLIENT_CLOSED_REQUEST: { status: 499, title: 'Client closed the request' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported Media Type' },
+  BAD_MULTIPART: { status: 400, title: 'The upload could not be read' },
+  FILE_REQUIRED: { status: 400, title: 'No file attached' },
+  FILE_TOO_LARGE: { status: 413, title: 'The file is too large' },
+  EMPTY_FILE: { status: 422, title: 'The Word file was refused' },
+  NOT_A_ZIP: { status: 422, title: 'The Word file was refused' },
+  UNSAFE_ENTRY: { status: 422, title: 'The Word file was refused' },
+  ENCRYPTED: { status: 422, title: 'The Word file was refused' },
+  TOO_MANY_ENTRIES: { status: 422, title: 'The Word file was refused' },
+  DECLARED_TOO_LARGE: { status: 422, title: 'The Word file was refused' },
+  INFLATED_TOO_LARGE: { status: 422, title: 'The Word file was refused' },
+  CORRUPT_ARCHIVE: { status: 422, title: 'The Word file was refused' },
+  MISSING_DOCUMENT: { status: 422, title: 'The Word file was refused' },
+  DOCTYPE_REFUSED: { status: 422, title: 'The Word file was refused' },
+  MALFORMED_XML: { status: 422, title: 'The Word file was refused' },
+  NO_PARAGRAPHS: { status: 422, title: 'The Word file was refused' },
+  NO_TRACKED_CHANGES: { status: 422, title: 'The Word file was refused' },
+  IMPORT_TIMEOUT: { status: 422, title: 'The Word file was refused' },
+  IMPORT_BUSY: { status: 503, title: 'Word import is busy' },
 };
 
 export interface AppErrorDetails {

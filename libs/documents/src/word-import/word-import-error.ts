@@ -15,8 +15,8 @@ export const WORD_IMPORT_REFUSALS = {
   MALFORMED_XML: 'The document XML is not well-formed.',
   NO_PARAGRAPHS: 'The document has no paragraphs of text.',
   NO_TRACKED_CHANGES: 'The document has no tracked changes to read as amendments.',
-  TIMEOUT: 'Reading the document took too long.',
-  BUSY: 'Too many documents are being read right now; try again shortly.',
+  IMPORT_TIMEOUT: 'Reading the document took too long.',
+  IMPORT_BUSY: 'Too many documents are being read right now; try again shortly.',
 } as const;
 
 export type WordImportRefusal = keyof typeof WORD_IMPORT_REFUSALS;

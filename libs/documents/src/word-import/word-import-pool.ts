@@ -7,9 +7,9 @@ import type { WordReading } from './word-reading';
 export interface WordImportPoolOptions {
   /** Files read at once; default 1 (a read takes milliseconds, and the two cores serve requests too). */
   maxThreads?: number;
-  /** Files waiting for a thread before new ones are refused (BUSY); default 8. */
+  /** Files waiting for a thread before new ones are refused (IMPORT_BUSY); default 8. */
   maxQueue?: number;
-  /** A read taking longer is stopped and its worker replaced (TIMEOUT); default 5 s. */
+  /** A read taking longer is stopped and its worker replaced (IMPORT_TIMEOUT); default 5 s. */
   taskTimeoutMs?: number;
   /** Heap limit of the worker: a file that slips past the caps costs the worker, not the service; default 96 MB. */
   maxHeapMb?: number;
@@ -42,7 +42,7 @@ export class WordImportPool {
   }
 
   async read(bytes: Buffer): Promise<WordReading> {
-    if (this.pending >= this.capacity) throw new WordImportError('BUSY');
+    if (this.pending >= this.capacity) throw new WordImportError('IMPORT_BUSY');
     this.pending += 1;
     let result: WordImportTaskResult;
     try {
@@ -53,9 +53,9 @@ export class WordImportPool {
     } catch (error) {
       const name = error instanceof Error ? error.name : '';
       if (name === 'AbortError' || name === 'TimeoutError')
-        throw new WordImportError('TIMEOUT', `The limit is ${this.taskTimeoutMs / 1000} s.`);
+        throw new WordImportError('IMPORT_TIMEOUT', `The limit is ${this.taskTimeoutMs / 1000} s.`);
       if (error instanceof Error && error.message === 'Task queue is at limit')
-        throw new WordImportError('BUSY');
+        throw new WordImportError('IMPORT_BUSY');
       throw error;
     } finally {
       this.pending -= 1;
