@@ -24,6 +24,7 @@ export class WordImportPool {
   private readonly taskTimeoutMs: number;
   private pending = 0;
   private readonly capacity: number;
+  private started: Promise<unknown> | null = null;
 
   constructor(options: WordImportPoolOptions = {}) {
     const maxThreads = options.maxThreads ?? 1;
@@ -33,10 +34,11 @@ export class WordImportPool {
     this.pool = new Piscina<WordImportTask, WordImportTaskResult>({
       filename: join(__dirname, '..', `render-worker${extname(__filename)}`),
       workerData: { taskModule: './word-import/word-import-task' },
+      // Started by the first upload, not at boot (most instances import rarely), and kept a while.
       minThreads: 0,
       maxThreads,
       maxQueue,
-      idleTimeout: 30_000,
+      idleTimeout: 10 * 60_000,
       resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? 96 },
     });
   }
@@ -46,6 +48,9 @@ export class WordImportPool {
     this.pending += 1;
     let result: WordImportTaskResult;
     try {
+      // The time limit is the read's: starting a worker (and, from sources, compiling it) is not.
+      this.started ??= this.pool.run({ bytes: new Uint8Array(0) }).catch(() => undefined);
+      await this.started;
       result = await this.pool.run(
         { bytes: new Uint8Array(bytes) },
         { signal: AbortSignal.timeout(this.taskTimeoutMs) },
