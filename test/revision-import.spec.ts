@@ -1,16 +1,7 @@
-import {
-  AlignmentType,
-  Document,
-  HeadingLevel,
-  LevelFormat,
-  Packer,
-  Paragraph,
-  TextRun,
-} from 'docx';
 import { hostileFiles } from '../libs/documents/src/testing/word-files';
 import { readDraft, registerDraft } from './support/drafts';
 import { type TestApp, startTestApp } from './support/test-app';
-import { uploadWord } from './support/word-upload';
+import { draftDocx, uploadWord } from './support/word-upload';
 
 const PREAMBLE = Array.from(
   { length: 8 },
@@ -21,48 +12,6 @@ const OPERATIVE = Array.from(
   (_, n) =>
     `Request the Secretariat to prepare report number ${n + 1} on [regional cooperation] by ${2026 + n};`,
 );
-
-/** A drafter's file made with the docx library: a Title, preambular paragraphs, Word-numbered operative ones. */
-function draftDocx(title: string, preamble: string[], operative: string[]): Promise<Buffer> {
-  return Packer.toBuffer(
-    new Document({
-      numbering: {
-        config: [
-          {
-            reference: 'operative',
-            levels: [
-              {
-                level: 0,
-                format: LevelFormat.DECIMAL,
-                text: '%1.',
-                alignment: AlignmentType.START,
-              },
-            ],
-          },
-        ],
-      },
-      sections: [
-        {
-          children: [
-            new Paragraph({ heading: HeadingLevel.TITLE, text: title }),
-            ...preamble.map((text) => {
-              const [lead, ...rest] = text.split(' ');
-              return new Paragraph({
-                children: [
-                  new TextRun({ text: lead, italics: true }),
-                  new TextRun(` ${rest.join(' ')}`),
-                ],
-              });
-            }),
-            ...operative.map(
-              (text) => new Paragraph({ text, numbering: { reference: 'operative', level: 0 } }),
-            ),
-          ],
-        },
-      ],
-    }),
-  );
-}
 
 describe('Word in: a .docx as the next revision', () => {
   let api: TestApp;

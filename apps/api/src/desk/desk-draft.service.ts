@@ -242,6 +242,10 @@ export class DeskDraftService {
       })),
       reviseHref: revisingNow.allowed ? `/desk/drafts/${id}/revise` : null,
       reviseNeedsReason: revisingNow.needsReason,
+      importAction:
+        revisingNow.allowed && principal.roles.includes('secretariat')
+          ? `/desk/drafts/${id}/import`
+          : null,
       downloads: {
         text: draft.currentRevision > 0 ? this.textDownloads(id, draft.currentRevision) : [],
         consensusReport: `/desk/drafts/${id}/documents/consensus-report.docx`,

@@ -14,11 +14,19 @@ import { AppError } from '../common/app-error';
 import { SESSION_COOKIE } from './desk-session';
 
 const DESK_ANONYMOUS = 'chancery:desk-anonymous';
+const DESK_UPLOAD = 'chancery:desk-upload';
 
 /** A desk page open before signing in (the sign-in page itself). CSRF is still checked. */
 export const DeskAnonymous = (): MethodDecorator => SetMetadata(DESK_ANONYMOUS, true);
 
 /** Not signed in, or the session has expired: the filter sends the official to the sign-in page. */
+/**
+ * A form posted as multipart/form-data (a file upload): its CSRF token is a part of the body,
+ * which only the route reads, so the route checks it (verifyUploadCsrf) once the official is
+ * known to be signed in and allowed.
+ */
+export const DeskUpload = (): MethodDecorator => SetMetadata(DESK_UPLOAD, true);
+
 export class SignInRequired extends Error {
   constructor(
     readonly returnTo: string | null,
@@ -53,9 +61,10 @@ export class DeskGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const http = context.switchToHttp();
     const request = http.getRequest<AuthenticatedRequest>();
-    if (!SAFE_METHODS.has(request.method)) await this.verifyCsrf(request);
-
     const targets = [context.getHandler(), context.getClass()];
+    const upload = this.reflector.getAllAndOverride<boolean>(DESK_UPLOAD, targets);
+    if (!SAFE_METHODS.has(request.method) && !upload) await this.verifyCsrf(request);
+
     const token = request.cookies?.[SESSION_COOKIE];
     if (token) {
       try {
@@ -77,6 +86,12 @@ export class DeskGuard implements CanActivate {
       });
     }
     return true;
+  }
+
+  /** The CSRF check of a @DeskUpload route, with the token its form sent. */
+  verifyUploadCsrf(request: FastifyRequest, token: string | undefined): Promise<void> {
+    request.body = { _csrf: token };
+    return this.verifyCsrf(request);
   }
 
   /**

@@ -5,6 +5,7 @@ import { DeskDocumentsController } from './desk-documents.controller';
 import { DeskDraftsController } from './desk-drafts.controller';
 import { DeskExceptionFilter } from './desk-exception.filter';
 import { DeskFallbackController } from './desk-fallback.controller';
+import { DeskImportController } from './desk-import.controller';
 import { DeskGuard } from './desk.guard';
 import { DeskListsController } from './desk-lists.controller';
 import { DeskListsService } from './desk-lists.service';
@@ -20,6 +21,7 @@ export const DESK_CONTROLLERS = [
   DeskDraftsController,
   DeskMeetingsController,
   DeskDocumentsController,
+  DeskImportController,
   // Last: it answers whatever no other desk route does.
   DeskFallbackController,
 ];
