@@ -1,7 +1,7 @@
 import { registerDraft } from '../support/drafts';
 import { type TestApp, startTestApp } from '../support/test-app';
 import { draftDocx } from '../support/word-upload';
-import { seriousViolations } from './support/axe';
+import { expectAccessible } from './support/accessibility';
 import { type Chromium, launchChromium, screenshot, signIn } from './support/chromium';
 
 const PREAMBLE = ['Recalling the Declaration on Principles Guiding Relations among Member States,'];
@@ -36,7 +36,7 @@ describe('the secretariat imports a Word file as the next revision, in Chromium'
     const page = await chromium.context.newPage();
     await signIn(page, api.baseUrl, 'secretariat@demo.local');
     await page.goto(`${api.baseUrl}/desk/drafts/${draft.id}`);
-    expect(await seriousViolations(page)).toEqual([]);
+    await expectAccessible(page);
 
     await page.getByLabel('Word file (.docx) for the next revision').setInputFiles({
       name: 'connectivity-rev2.docx',
@@ -48,7 +48,7 @@ describe('the secretariat imports a Word file as the next revision, in Chromium'
       .getByRole('heading', { name: /Preview: connectivity-rev2\.docx as revision 2/ })
       .waitFor();
     await screenshot(page, 'word-import-preview');
-    expect(await seriousViolations(page)).toEqual([]);
+    await expectAccessible(page);
     const rows = await page.locator('table.import-preview tbody tr').allInnerTexts();
     expect(rows).toHaveLength(4);
     expect(rows[0]).toMatch(/PP 1[\s\S]*PP 1 \(unchanged\)[\s\S]*100 %/);
@@ -66,11 +66,11 @@ describe('the secretariat imports a Word file as the next revision, in Chromium'
     expect(await page.getByRole('status').textContent()).toContain(
       'The new revision was circulated.',
     );
-    expect(await seriousViolations(page)).toEqual([]);
+    await expectAccessible(page);
 
     await page.goto(`${api.baseUrl}/desk/drafts/${draft.id}/compare?from=1&to=2`);
     await screenshot(page, 'word-import-redline');
-    expect(await seriousViolations(page)).toEqual([]);
+    await expectAccessible(page);
     const article = page.locator('article.comparison');
     expect(await article.locator('ins').allInnerTexts()).toEqual(
       expect.arrayContaining([
