@@ -71,14 +71,18 @@ export function matchParagraphs(
 
   // Unchanged paragraphs first, by their words: most of a new revision is the old text, and
   // pairing it directly leaves only the edited paragraphs to compare with each other.
-  const byWords = new Map<string, number[]>();
+  const byWords = new Map<string, Record<ParagraphPart, number[]>>();
   previousWords.forEach((list, j) => {
     const key = list.join(' ');
-    byWords.set(key, [...(byWords.get(key) ?? []), j]);
+    let queues = byWords.get(key);
+    if (!queues) byWords.set(key, (queues = { preamble: [], operative: [] }));
+    queues[previous[j].part].push(j);
   });
   incomingWords.forEach((list, i) => {
-    const free = (byWords.get(list.join(' ')) ?? []).filter((j) => !takenPrevious.has(j));
-    const j = free.find((k) => previous[k].part === incoming[i].part) ?? free[0];
+    const queues = byWords.get(list.join(' '));
+    if (!queues) return;
+    const own = queues[incoming[i].part];
+    const j = own.length > 0 ? own.shift() : queues[other(incoming[i].part)].shift();
     if (j !== undefined) take(i, j, 1);
   });
 
@@ -146,6 +150,10 @@ export function matchParagraphs(
   return matches.sort((a, b) => a.incoming - b.incoming);
 }
 
+function other(part: ParagraphPart): ParagraphPart {
+  return part === 'preamble' ? 'operative' : 'preamble';
+}
+
 /** Word-level similarity of two texts in [0, 1] (see matchParagraphs). */
 export function paragraphSimilarity(a: string, b: string): number {
   const left = words(a);
@@ -164,7 +172,7 @@ interface Candidate {
 
 /** Words as a reader compares them: letters and digits, case and punctuation aside. */
 function words(text: string): string[] {
-  return text.toLocaleLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
 function countWords(list: readonly string[]): Map<string, number> {

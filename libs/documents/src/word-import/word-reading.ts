@@ -63,15 +63,19 @@ function interpret(
   const warn = (code: ImportWarning['code'], message: string) => {
     if (!warnings.some((w) => w.code === code)) warnings.push({ code, message });
   };
-  const candidates = body.paragraphs.filter(
-    (p) => segmentsText(p.segments, accepted) !== '' || segmentsText(p.segments, before) !== '',
-  );
-  const outside = candidates.filter((p) => !p.inTable);
-  const titleAt = outside.findIndex((p) => {
-    const l = look(p);
-    return (l.heading || l.bold) && segmentsText(p.segments, accepted) !== '';
+  const candidates = body.paragraphs
+    .map((paragraph) => ({
+      paragraph,
+      text: segmentsText(paragraph.segments, accepted),
+      original: segmentsText(paragraph.segments, before),
+    }))
+    .filter((c) => c.text !== '' || c.original !== '');
+  const outside = candidates.filter((c) => !c.paragraph.inTable);
+  const titleAt = outside.findIndex((c) => {
+    const l = look(c.paragraph);
+    return (l.heading || l.bold) && c.text !== '';
   });
-  const title = titleAt >= 0 ? segmentsText(outside[titleAt].segments, accepted) : null;
+  const title = titleAt >= 0 ? outside[titleAt].text : null;
   if (titleAt > 0)
     warn(
       'TEXT_BEFORE_TITLE',
@@ -85,14 +89,15 @@ function interpret(
   const start = titleAt >= 0 ? candidates.indexOf(outside[titleAt]) + 1 : 0;
 
   const paragraphs: ReadParagraph[] = [];
-  for (const paragraph of candidates.slice(start)) {
+  let operativeSeen = false;
+  for (const candidate of candidates.slice(start)) {
+    const { paragraph } = candidate;
     if (paragraph.inTable) {
       warn('TABLE_SKIPPED', 'Text in tables was left out.');
       continue;
     }
     const l = look(paragraph);
-    let text = segmentsText(paragraph.segments, accepted);
-    let original = segmentsText(paragraph.segments, before);
+    let { text, original } = candidate;
     const changes = paragraph.segments.flatMap((s) => (s.change ? [s.change] : []));
     if (paragraph.markChange) changes.push(paragraph.markChange);
     let numbered = l.numbered;
@@ -113,13 +118,14 @@ function interpret(
       continue;
     }
     let part: ReadParagraph['part'] = numbered ? 'operative' : 'preamble';
-    if (!numbered && paragraphs.some((p) => p.part === 'operative')) {
+    if (!numbered && operativeSeen) {
       warn(
         'UNNUMBERED_AFTER_OPERATIVE',
         'Paragraphs without a number after the operative ones were read as operative.',
       );
       part = 'operative';
     }
+    operativeSeen ||= part === 'operative';
     paragraphs.push({ part, text, original, changes });
   }
   if (paragraphs.length === 0) throw new WordImportError('NO_PARAGRAPHS');

@@ -29,6 +29,8 @@ export interface ParagraphLook {
   bold: boolean;
 }
 
+/** A character that prints: not whitespace, not a soft hyphen or zero-width mark. */
+const VISIBLE = /[^\s\u00AD\u200B\u200C\u200D\u2060\uFEFF]/;
 const HEADING_STYLE = /^(title|heading \d)$/i;
 const UNNUMBERED_FORMATS = new Set(['bullet', 'none']);
 
@@ -43,7 +45,7 @@ export function lookOf(paragraph: WordParagraph, definitions: WordDefinitions): 
     paragraph.outlineLevel ?? chain.find((s) => s.outlineLevel !== null)?.outlineLevel ?? null;
   const styleBold = chain.some((s) => s.bold);
   const visible = paragraph.segments.filter(
-    (s) => s.change?.kind !== 'delete' && cleanText(s.text) !== '',
+    (s) => s.change?.kind !== 'delete' && VISIBLE.test(s.text),
   );
   return {
     numbered: format !== null && !UNNUMBERED_FORMATS.has(format),
