@@ -76,7 +76,7 @@ export class DeskAuthController {
       setSessionCookie(reply, accessToken, this.config.JWT_TTL_SECONDS);
       this.responder.seeOther(reply, next ?? landingPage(principal));
     } catch (error) {
-      if (!(error instanceof AppError) || error.status !== 401) throw error;
+      if (!(error instanceof AppError) || error.code !== 'UNAUTHENTICATED') throw error;
       this.responder.page(
         request,
         reply,

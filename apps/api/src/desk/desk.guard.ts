@@ -71,7 +71,7 @@ export class DeskGuard implements CanActivate {
         request.principal = await this.auth.authenticate(token);
       } catch (error) {
         if (this.reflector.getAllAndOverride<boolean>(DESK_ANONYMOUS, targets)) return true;
-        if (error instanceof AppError && error.status === 401)
+        if (error instanceof AppError && error.code === 'UNAUTHENTICATED')
           throw new SignInRequired(returnTo(request), true);
         throw error;
       }
