@@ -81,5 +81,5 @@ describe('the secretariat imports a Word file as the next revision, in Chromium'
     expect(await page.locator('p.meta').textContent()).toMatch(
       /1 changed, 1 added, 0 deleted, 2 unchanged/,
     );
-  });
+  }, 90_000);
 });

@@ -44,16 +44,20 @@ export class RevisionImportService implements OnApplicationShutdown {
     id: string,
     upload: WordUpload,
   ): Promise<RevisionImportPreview> {
+    // The file first: a refusal then costs no database work at all.
+    const reading = await readWord(this.pool, upload.file);
     const draft = await this.drafts.get(principal, id);
-    return this.match(draft.revision, draft.title, await readWord(this.pool, upload.file));
+    return this.match(draft.revision, draft.title, reading);
   }
 
   async import(principal: Principal, id: string, upload: WordUpload, ifMatch: string | undefined) {
+    const reading = await readWord(this.pool, upload.file);
     const draft = await this.drafts.get(principal, id);
-    // Refuse a stale or missing If-Match before reading the file; the write checks it again
-    // under the row lock, so a revision arriving meanwhile cannot be overwritten.
+    // The ids were matched against this read of the draft: a missing or stale If-Match is
+    // refused here, and the write checks it again under the row lock, so a revision arriving
+    // meanwhile cannot be overwritten with ids matched against the one before.
     checkIfMatch(ifMatch, draft.etag, true);
-    const preview = this.match(draft.revision, draft.title, await readWord(this.pool, upload.file));
+    const preview = this.match(draft.revision, draft.title, reading);
     const note = upload.fields.note?.trim() || `Imported from ${upload.filename || 'a Word file'}`;
     const reason = upload.fields.reason?.trim() || undefined;
     return this.addRevision.execute(
