@@ -20,9 +20,10 @@ module.exports = {
   // ES-module-only dependencies (loaded natively by Node at run time) are compiled to
   // CommonJS for Jest's module registry.
   // (htmlparser2 12 and the packages it imports are ES modules only.)
+  // (@apidevtools/swagger-parser loads json-schema-ref-parser, ES modules only.)
   // (@fastify/cookie loads cookie 2, ES modules only, with import(): compiled, it is a require.)
   transformIgnorePatterns: [
-    '/node_modules/(?!(content-disposition|htmlparser2|entities|domhandler|domutils|dom-serializer|domelementtype|@fastify/cookie|cookie)/)',
+    '/node_modules/(?!(@apidevtools/json-schema-ref-parser|content-disposition|htmlparser2|entities|domhandler|domutils|dom-serializer|domelementtype|@fastify/cookie|cookie)/)',
   ],
   moduleNameMapper: {
     '^@chancery/(domain|persistence|documents)$': '<rootDir>/libs/$1/src/index.ts',

@@ -44,10 +44,12 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
           'Errors are RFC 9457 problem+json. Writes on a draft carry If-Match with its ETag.',
       )
       .setVersion('0.1.0')
+      // Zod's schemas use JSON Schema 2020-12 (type arrays for nullable fields): 3.1 says so.
+      .setOpenAPIVersion('3.1.0')
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, cleanupOpenApiDoc(document), {
+  SwaggerModule.setup('api/docs', app, cleanupOpenApiDoc(document, { version: '3.1' }), {
     jsonDocumentUrl: 'api/docs-json',
   });
   await app.init();
