@@ -1,5 +1,6 @@
 import { Foundation1764000000000 } from './1764000000000-foundation';
 import { DraftLifecycle1764000001000 } from './1764000001000-draft-lifecycle';
+import { Hardening1765000016000 } from './1765000016000-hardening';
 import { DocumentCache1765000017000 } from './1765000017000-document-cache';
 
 // Every migration, in order. Listed explicitly (not globbed) so the same list works from
@@ -7,5 +8,6 @@ import { DocumentCache1765000017000 } from './1765000017000-document-cache';
 export const migrations: Function[] = [
   Foundation1764000000000,
   DraftLifecycle1764000001000,
+  Hardening1765000016000,
   DocumentCache1765000017000,
 ];

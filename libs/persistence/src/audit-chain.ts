@@ -1,5 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import {
+  type CheckpointProblem,
+  type StoredCheckpoint,
+  auditKeyOf,
+  checkpointBeyond,
+  checkpointProblem,
+  writeCheckpoint,
+} from './audit-checkpoint';
 
 /** The hash before the first entry. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -58,8 +66,8 @@ export async function appendAudit(
   record: AuditRecord,
 ): Promise<StoredAuditEntry> {
   await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_LOCK_KEY]);
-  const [last] = await manager.query<{ hash: string }[]>(
-    'SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1',
+  const [last] = await manager.query<{ seq: string; hash: string }[]>(
+    'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1',
   );
   const prevHash = last?.hash ?? GENESIS_HASH;
   // Milliseconds only: what JavaScript's Date can carry must be what is hashed and stored.
@@ -80,6 +88,13 @@ export async function appendAudit(
       hash,
     ],
   );
+  const key = auditKeyOf(manager);
+  if (key)
+    await writeCheckpoint(manager, key, {
+      seq: Number(seq),
+      hash,
+      prevSeq: last ? Number(last.seq) : null,
+    });
   return { ...entry, seq: Number(seq), prevHash, hash };
 }
 
@@ -125,10 +140,12 @@ export interface ChainVerification {
   valid: boolean;
   entries: number;
   /** The first entry that does not verify, and why. */
-  brokenAt: { seq: number; reason: 'hash-mismatch' | 'link-mismatch' } | null;
+  brokenAt: { seq: number; reason: 'hash-mismatch' | 'link-mismatch' | CheckpointProblem } | null;
+  /** The last entry a keyed checkpoint vouches for (null without AUDIT_KEY or checkpoints). */
+  checkpointedThrough: number | null;
 }
 
-interface AuditRow {
+interface AuditRow extends Partial<Record<`cp_${keyof StoredCheckpoint}`, string | null>> {
   seq: string;
   occurred_at: Date;
   actor_id: string | null;
@@ -148,16 +165,26 @@ export async function verifyAuditChain(
   let expectedPrev = GENESIS_HASH;
   let afterSeq = 0;
   let entries = 0;
+  let checkpointedThrough: number | null = null;
+  const key = auditKeyOf(manager);
+  const broken = (seq: number, reason: NonNullable<ChainVerification['brokenAt']>['reason']) => ({
+    valid: false,
+    entries,
+    brokenAt: { seq, reason },
+    checkpointedThrough,
+  });
   for (;;) {
     const rows = await manager.query<AuditRow[]>(
-      `SELECT seq, occurred_at, actor_id, actor_label, draft_id, action, details, prev_hash, hash
-         FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT $2`,
+      `SELECT a.seq, a.occurred_at, a.actor_id, a.actor_label, a.draft_id, a.action, a.details,
+              a.prev_hash, a.hash, c.seq AS cp_seq, c.hash AS cp_hash, c.entries AS cp_entries,
+              c.mac AS cp_mac
+         FROM audit_log a LEFT JOIN audit_checkpoints c ON c.seq = a.seq
+        WHERE a.seq > $1 ORDER BY a.seq LIMIT $2`,
       [afterSeq, pageSize],
     );
     for (const row of rows) {
       const seq = Number(row.seq);
-      if (row.prev_hash !== expectedPrev)
-        return { valid: false, entries, brokenAt: { seq, reason: 'link-mismatch' } };
+      if (row.prev_hash !== expectedPrev) return broken(seq, 'link-mismatch');
       const recomputed = auditHash(row.prev_hash, {
         occurredAt: new Date(row.occurred_at),
         actorId: row.actor_id,
@@ -166,12 +193,28 @@ export async function verifyAuditChain(
         action: row.action,
         details: row.details,
       });
-      if (recomputed !== row.hash)
-        return { valid: false, entries, brokenAt: { seq, reason: 'hash-mismatch' } };
+      if (recomputed !== row.hash) return broken(seq, 'hash-mismatch');
       expectedPrev = row.hash;
       afterSeq = seq;
       entries += 1;
+      if (key && row.cp_seq) {
+        const problem = checkpointProblem(
+          key,
+          { seq, hash: row.hash, entries },
+          { seq: row.cp_seq, hash: row.cp_hash!, entries: row.cp_entries!, mac: row.cp_mac! },
+        );
+        if (problem) return broken(seq, problem);
+        checkpointedThrough = seq;
+      } else if (key && checkpointedThrough !== null) {
+        // Once checkpoints begin, every append writes one: a gap is a checkpoint removed.
+        return broken(seq, 'checkpoint-missing');
+      }
     }
-    if (rows.length < pageSize) return { valid: true, entries, brokenAt: null };
+    if (rows.length < pageSize) break;
   }
+  if (key) {
+    const beyond = await checkpointBeyond(manager, key, afterSeq);
+    if (beyond !== null) return broken(beyond, 'truncated');
+  }
+  return { valid: true, entries, brokenAt: null, checkpointedThrough };
 }

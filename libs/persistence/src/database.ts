@@ -1,13 +1,21 @@
 import { DataSource } from 'typeorm';
-import { buildDataSourceOptions } from './data-source-options';
+import { type DatabaseConnectionSettings, buildDataSourceOptions } from './data-source-options';
+import { applyServiceGrants } from './database-roles';
 import { type EmbeddedDatabase, startEmbeddedDatabase } from './embedded-database';
 
 export interface OpenDatabaseOptions {
   /** A PostgreSQL server to use; without it an embedded server is started under dataDir. */
   url?: string;
+  /** The schema owner's connection string for migrations (server only); by default `url`. */
+  migrationUrl?: string;
   dataDir: string;
   embeddedPort: number;
   poolSize?: number;
+  /** Timeouts of the serving pool (migrations run without a statement timeout). */
+  timeouts?: Pick<
+    DatabaseConnectionSettings,
+    'connectTimeoutMs' | 'statementTimeoutMs' | 'idleInTransactionTimeoutMs'
+  >;
   onLog?: (message: string) => void;
   onPoolError?: (error: Error) => void;
 }
@@ -15,6 +23,13 @@ export interface OpenDatabaseOptions {
 export interface OpenDatabase {
   dataSource: DataSource;
   engine: 'server' | 'embedded';
+  /** True when migrations run as another role than the one serving requests. */
+  separateOwner: boolean;
+  /**
+   * Runs pending migrations as the owner, then grants the serving role what it needs (when it
+   * is another role). Returns the names of the migrations applied.
+   */
+  migrate(): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -24,15 +39,20 @@ const MIGRATION_LOCK_KEY = 7_243_001;
 export async function openDatabase(options: OpenDatabaseOptions): Promise<OpenDatabase> {
   let embedded: EmbeddedDatabase | null = null;
   let url = options.url;
+  let migrationUrl = options.migrationUrl;
   if (!url) {
     embedded = await startEmbeddedDatabase({
       dataDir: options.dataDir,
       port: options.embeddedPort,
+      withRoles: true,
       onLog: options.onLog,
     });
-    url = embedded.url;
+    url = embedded.roles!.serviceUrl;
+    migrationUrl = embedded.roles!.ownerUrl;
   }
-  const dataSource = new DataSource(buildDataSourceOptions({ url, poolSize: options.poolSize }));
+  const dataSource = new DataSource(
+    buildDataSourceOptions({ url, poolSize: options.poolSize, ...options.timeouts }),
+  );
   try {
     await dataSource.initialize();
   } catch (error) {
@@ -43,6 +63,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<OpenDa
   return {
     dataSource,
     engine: embedded ? 'embedded' : 'server',
+    separateOwner: migrationUrl !== undefined && migrationUrl !== url,
+    migrate: () => migrateAsOwner(dataSource, migrationUrl),
     close: async () => {
       if (dataSource.isInitialized) await dataSource.destroy();
       await embedded?.stop();
@@ -61,6 +83,21 @@ function watchPool(dataSource: DataSource, onPoolError?: (error: Error) => void)
     }
   ).master;
   pool?.on('error', (error) => onPoolError?.(error));
+}
+
+async function migrateAsOwner(service: DataSource, migrationUrl?: string): Promise<string[]> {
+  const serviceUrl = (service.options as { url?: string }).url;
+  if (!migrationUrl || migrationUrl === serviceUrl) return migrate(service);
+  const owner = new DataSource(buildDataSourceOptions({ url: migrationUrl, poolSize: 2 }));
+  await owner.initialize();
+  try {
+    const applied = await migrate(owner);
+    const [{ role }] = await service.query<{ role: string }[]>('SELECT current_user AS role');
+    await applyServiceGrants(owner, role);
+    return applied;
+  } finally {
+    await owner.destroy();
+  }
 }
 
 /** Runs pending migrations; replicas starting together take turns on an advisory lock. */

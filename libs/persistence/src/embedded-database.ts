@@ -10,7 +10,20 @@ export interface EmbeddedDatabaseOptions {
   port: number;
   /** Name of the application database created inside the cluster. */
   database?: string;
+  /**
+   * Also create an owner role (owns the schema, runs the migrations) and a service role (serves
+   * requests; the owner grants it what it needs after migrating), each with its own password.
+   */
+  withRoles?: boolean;
   onLog?: (message: string) => void;
+}
+
+export interface EmbeddedRoles {
+  /** The owner's connection string: migrations run as this role. */
+  ownerUrl: string;
+  /** The service's connection string: requests are served as this role. */
+  serviceUrl: string;
+  serviceRole: string;
 }
 
 export interface EmbeddedDatabase {
@@ -18,6 +31,8 @@ export interface EmbeddedDatabase {
   url: string;
   /** Connection string of the maintenance database (`postgres`), for creating databases. */
   serverUrl: string;
+  /** Present when started `withRoles`. */
+  roles?: EmbeddedRoles;
   stop(): Promise<void>;
 }
 
@@ -31,6 +46,8 @@ type EmbeddedPostgresConstructor = new (
 ) => EmbeddedPostgresInstance;
 
 const SUPERUSER = 'postgres';
+const OWNER_ROLE = 'chancery_owner';
+const SERVICE_ROLE = 'chancery_service';
 
 async function exists(path: string): Promise<boolean> {
   return stat(path).then(
@@ -52,8 +69,10 @@ async function answers(url: string): Promise<boolean> {
 }
 
 /** The password is generated once per data folder so that other local users cannot connect. */
-async function clusterPassword(dataDir: string): Promise<string> {
-  const file = join(dataDir, '.pg-password');
+async function clusterPassword(
+  dataDir: string,
+  file = join(dataDir, '.pg-password'),
+): Promise<string> {
   if (await exists(file)) return (await readFile(file, 'utf8')).trim();
   const password = randomBytes(24).toString('base64url');
   await writeFile(file, `${password}\n`, { mode: 0o600 });
@@ -119,11 +138,74 @@ export async function startEmbeddedDatabase(
   } finally {
     await admin.end();
   }
+  const url = `postgres://${credentials}/${database}`;
+  const host = `127.0.0.1:${options.port}/${database}`;
+  let roles: EmbeddedRoles | undefined;
+  if (options.withRoles) {
+    const ownerPassword = await clusterPassword(dataDir, join(dataDir, '.pg-owner-password'));
+    const servicePassword = await clusterPassword(dataDir, join(dataDir, '.pg-service-password'));
+    await ensureRoles(url, database, ownerPassword, servicePassword);
+    roles = {
+      ownerUrl: `postgres://${OWNER_ROLE}:${encodeURIComponent(ownerPassword)}@${host}`,
+      serviceUrl: `postgres://${SERVICE_ROLE}:${encodeURIComponent(servicePassword)}@${host}`,
+      serviceRole: SERVICE_ROLE,
+    };
+  }
 
   return {
-    url: `postgres://${credentials}/${database}`,
+    url,
     serverUrl,
+    roles,
     // Only the process that started the server stops it.
     stop: () => (alreadyRunning ? Promise.resolve() : server.stop()),
   };
+}
+
+/**
+ * The owner owns the database and everything in it (objects an older version created as the
+ * superuser move to it); the service role owns nothing, so it can neither alter the schema
+ * nor switch the audit log's triggers off.
+ */
+async function ensureRoles(
+  url: string,
+  database: string,
+  ownerPassword: string,
+  servicePassword: string,
+): Promise<void> {
+  const admin = new Client({ connectionString: url });
+  await admin.connect();
+  try {
+    for (const [role, password] of [
+      [OWNER_ROLE, ownerPassword],
+      [SERVICE_ROLE, servicePassword],
+    ] as const) {
+      const found = await admin.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role]);
+      const verb = found.rowCount === 0 ? 'CREATE' : 'ALTER';
+      // A password cannot be a bind parameter here; it is generated base64url, so quoting is safe.
+      await admin.query(
+        `${verb} ROLE ${role} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '${password}'`,
+      );
+    }
+    await admin.query(`ALTER DATABASE "${database}" OWNER TO ${OWNER_ROLE}`);
+    await admin.query(`ALTER SCHEMA public OWNER TO ${OWNER_ROLE}`);
+    await admin.query(`
+      DO $$
+      DECLARE r record;
+      BEGIN
+        FOR r IN SELECT c.oid::regclass AS name FROM pg_class c
+                   JOIN pg_namespace n ON n.oid = c.relnamespace
+                  WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v')
+                    AND c.relowner <> '${OWNER_ROLE}'::regrole LOOP
+          EXECUTE format('ALTER TABLE %s OWNER TO ${OWNER_ROLE}', r.name);
+        END LOOP;
+        FOR r IN SELECT p.oid::regprocedure AS name FROM pg_proc p
+                   JOIN pg_namespace n ON n.oid = p.pronamespace
+                  WHERE n.nspname = 'public' AND p.proowner <> '${OWNER_ROLE}'::regrole
+                    AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e') LOOP
+          EXECUTE format('ALTER ROUTINE %s OWNER TO ${OWNER_ROLE}', r.name);
+        END LOOP;
+      END $$`);
+  } finally {
+    await admin.end();
+  }
 }

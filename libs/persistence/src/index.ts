@@ -54,3 +54,6 @@ export type {
 } from './repositories/document.repository';
 export { DocumentCacheRepository } from './repositories/document-cache.repository';
 export type { CachedDocument, DocumentToCache } from './repositories/document-cache.repository';
+export { useAuditKey } from './audit-checkpoint';
+export { applyServiceGrants, auditProtection } from './database-roles';
+export type { AuditProtection } from './database-roles';

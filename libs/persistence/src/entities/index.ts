@@ -1,15 +1,18 @@
 import { AgendaItemDraftEntity } from './agenda-item-draft.entity';
 import { AgendaItemEntity } from './agenda-item.entity';
+import { AuditCheckpointEntity } from './audit-checkpoint.entity';
 import { AuditLogEntity } from './audit-log.entity';
 import { BodyEntity } from './body.entity';
 import { ChairmanshipEntity } from './chairmanship.entity';
 import { DocumentCacheEntity, DocumentRenderClaimEntity } from './document-cache.entity';
 import { DraftEntity } from './draft.entity';
+import { IdempotencyKeyEntity } from './idempotency-key.entity';
 import { ForumEntity } from './forum.entity';
 import { MeetingEntity } from './meeting.entity';
 import { ParticipantEntity } from './participant.entity';
 import { PositionEntity } from './position.entity';
 import { RevisionEntity } from './revision.entity';
+import { SessionEntity } from './session.entity';
 import { SilenceProcedureEntity } from './silence-procedure.entity';
 import { UserRoleEntity } from './user-role.entity';
 import { UserEntity } from './user.entity';
@@ -17,17 +20,20 @@ import { UserEntity } from './user.entity';
 export {
   AgendaItemDraftEntity,
   AgendaItemEntity,
+  AuditCheckpointEntity,
   AuditLogEntity,
   BodyEntity,
   ChairmanshipEntity,
   DocumentCacheEntity,
   DocumentRenderClaimEntity,
   DraftEntity,
+  IdempotencyKeyEntity,
   ForumEntity,
   MeetingEntity,
   ParticipantEntity,
   PositionEntity,
   RevisionEntity,
+  SessionEntity,
   SilenceProcedureEntity,
   UserEntity,
   UserRoleEntity,
@@ -39,17 +45,20 @@ export {
 export const entities: Function[] = [
   AgendaItemDraftEntity,
   AgendaItemEntity,
+  AuditCheckpointEntity,
   AuditLogEntity,
   BodyEntity,
   ChairmanshipEntity,
   DocumentCacheEntity,
   DocumentRenderClaimEntity,
   DraftEntity,
+  IdempotencyKeyEntity,
   ForumEntity,
   MeetingEntity,
   ParticipantEntity,
   PositionEntity,
   RevisionEntity,
+  SessionEntity,
   SilenceProcedureEntity,
   UserEntity,
   UserRoleEntity,
