@@ -34,7 +34,9 @@ describe('the rest of a draft’s life from the desk', () => {
   it('shows a draft without text, and an earlier revision of one with several', async () => {
     // Registered without text (through the service: the API's schema always sends some).
     const registration = api.app.get(RegisterDraftService);
-    const { principal } = await api.app.get(AuthService).login('secretariat@demo.local', 'demo');
+    const { principal } = await api.app
+      .get(AuthService)
+      .login('secretariat@demo.local', 'demo', '127.0.0.1');
     const empty = await registration.execute(principal, {
       type: 'statement',
       title: 'Statement to be drafted',

@@ -4,7 +4,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { buildDataSourceOptions } from '@chancery/persistence';
 import { DataSource } from 'typeorm';
 import type { Clock } from '../../apps/api/src/application/clock';
-import { loadConfig } from '../../apps/api/src/config/config';
+import { databaseTimeouts, loadConfig } from '../../apps/api/src/config/config';
 import { createApp } from '../../apps/api/src/create-app';
 import { createTestDatabase, testEngine } from './database';
 
@@ -40,20 +40,31 @@ export async function startTestApp(
     jwtSecret?: string;
     /** A clock the test moves (deadlines), instead of waiting for time to pass. */
     clock?: Clock;
+    auditKey?: string;
+    poolSize?: number;
+    logStream?: NodeJS.WritableStream;
   } = {},
 ): Promise<TestApp> {
   const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
-  const dataSource = new DataSource(buildDataSourceOptions({ url: databaseUrl, poolSize: 12 }));
-  await dataSource.initialize();
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     SEED_DEMO: 'false',
     ...options.env,
   });
+  const dataSource = new DataSource(
+    buildDataSourceOptions({
+      url: databaseUrl,
+      poolSize: options.poolSize ?? 12,
+      ...databaseTimeouts(config),
+    }),
+  );
+  await dataSource.initialize();
   const app = await createApp({
     config,
     jwtSecret: options.jwtSecret ?? randomBytes(32).toString('hex'),
+    auditKey: options.auditKey ?? randomBytes(32).toString('hex'),
+    logStream: options.logStream,
     dataSource,
     engine: testEngine(),
     clock: options.clock,
@@ -97,7 +108,10 @@ export async function startTestApp(
       const response = await request<{ accessToken: string }>('POST', '/api/auth/login', {
         body: { email, password: 'demo' },
       });
-      if (response.status !== 200) throw new Error(`login of ${email} failed: ${response.status}`);
+      if (response.status !== 200)
+        throw new Error(
+          `login of ${email} failed: ${response.status} ${JSON.stringify(response.body)}`,
+        );
       tokens.set(email, response.body.accessToken);
       return response.body.accessToken;
     },

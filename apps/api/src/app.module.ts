@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
+import { ThrottlerStorageService } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import { ZodValidationPipe } from 'nestjs-zod';
 import type { DataSource } from 'typeorm';
@@ -8,7 +9,11 @@ import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
 import { PrincipalRepository } from './auth/principal.repository';
+import { SessionRepository } from './auth/session.repository';
+import { SignInThrottle } from './auth/sign-in-throttle';
+import { DatabaseOutageLog } from './common/database-errors';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
+import { TextSafetyPipe } from './common/text-safety.pipe';
 import { APP_CONFIG, type AppConfig } from './config/config';
 import { databaseProviders } from './database/database.providers';
 import { DESK_CONTROLLERS, DESK_PROVIDERS } from './desk/desk';
@@ -21,6 +26,8 @@ import { SilenceScheduler } from './drafts/silence-scheduler';
 import { DocumentsController } from './documents/documents.controller';
 import { DocumentsService } from './documents/documents.service';
 import { HealthController } from './health/health.controller';
+import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import { IdempotencyRepository } from './idempotency/idempotency.repository';
 import { MeetingsController } from './meetings/meetings.controller';
 import { MeetingsService } from './meetings/meetings.service';
 import { ReferenceController } from './reference/reference.controller';
@@ -29,7 +36,11 @@ import { ReferenceService } from './reference/reference.service';
 export interface AppModuleOptions {
   config: AppConfig;
   jwtSecret: string;
+  /** Key of the audit chain's checkpoints (AUDIT_KEY); kept out of the database. */
+  auditKey?: string;
   dataSource: DataSource;
+  /** Where the JSON logs go (standard output by default). */
+  logStream?: NodeJS.WritableStream;
   engine: 'server' | 'embedded';
   /** The system clock unless a test moves time itself. */
   clock?: Clock;
@@ -51,6 +62,7 @@ export class AppModule {
               'res.headers["set-cookie"]',
             ],
             autoLogging: { ignore: (request) => request.url === '/health' },
+            ...(options.logStream && { stream: options.logStream }),
           },
         }),
         JwtModule.register({
@@ -77,10 +89,17 @@ export class AppModule {
       providers: [
         ...databaseProviders(options.dataSource, options.engine),
         { provide: APP_CONFIG, useValue: options.config },
+        { provide: APP_PIPE, useClass: TextSafetyPipe },
         { provide: APP_PIPE, useClass: ZodValidationPipe },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        IdempotencyRepository,
+        DatabaseOutageLog,
         PrincipalRepository,
+        SessionRepository,
+        SignInThrottle,
+        ThrottlerStorageService,
         AuthService,
         ReferenceService,
         MeetingsService,

@@ -4,11 +4,15 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { useAuditKey } from '@chancery/persistence';
 import { Logger } from 'nestjs-pino';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { AppModule, type AppModuleOptions } from './app.module';
+import { answerProblemWhileDraining, registerSecurityHeaders } from './common/security-plugins';
 import { registerDeskPlugins } from './desk/desk-plugins';
 import { registerWordUpload } from './word-upload/word-upload';
+import { storeIdempotentAnswers } from './idempotency/idempotency.interceptor';
+import { IdempotencyRepository } from './idempotency/idempotency.repository';
 
 /** Builds the HTTP application around an open database; main.ts and the tests share it. */
 export async function createApp(options: AppModuleOptions): Promise<NestFastifyApplication> {
@@ -16,6 +20,10 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
     bodyLimit: options.config.BODY_LIMIT_BYTES,
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
+    // The client's address (sign-in throttling, logs) from X-Forwarded-For only behind a proxy.
+    trustProxy: options.config.TRUST_PROXY,
+    // While draining, our own hook answers problem+json instead of fastify's bare 503.
+    return503OnClosing: false,
     genReqId: (request: IncomingMessage) => {
       const offered = request.headers['x-request-id'];
       return typeof offered === 'string' && /^[\w.-]{1,64}$/.test(offered) ? offered : randomUUID();
@@ -31,6 +39,10 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
   app.useLogger(app.get(Logger));
   // The API speaks JSON only: plain text bodies answer 415 instead of failing validation.
   app.getHttpAdapter().getInstance().removeContentTypeParser('text/plain');
+  if (options.auditKey) useAuditKey(options.dataSource, options.auditKey);
+  answerProblemWhileDraining(app);
+  storeIdempotentAnswers(app.getHttpAdapter().getInstance(), app.get(IdempotencyRepository));
+  await registerSecurityHeaders(app);
   await registerDeskPlugins(app);
   await registerWordUpload(app);
 

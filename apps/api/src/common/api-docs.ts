@@ -12,7 +12,8 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   422: 'Well-formed but not acceptable (e.g. an unknown reference)',
   415: 'The body is not in a media type this endpoint reads',
   428: 'If-Match is required for this change',
-  503: 'Busy or unavailable for a moment; try again shortly',
+  429: 'Too many failed sign-ins for this account or address: wait for Retry-After seconds',
+  503: 'Busy, the database does not answer, or the service is shutting down: try again shortly',
 };
 
 export const PROBLEM_SCHEMA = {

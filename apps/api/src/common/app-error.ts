@@ -10,6 +10,7 @@ export const APP_ERROR_CODES = [
   'ROLE_REQUIRED',
   'NO_DELEGATION',
   'CSRF_TOKEN_INVALID',
+  'TOO_MANY_SIGN_IN_FAILURES',
   // what the request names
   'NOT_FOUND',
   'PAGE_NOT_FOUND',
@@ -21,12 +22,16 @@ export const APP_ERROR_CODES = [
   'NUMBER_OUT_OF_RANGE',
   'AGENDA_MISMATCH',
   'REDLINE_ORDER',
+  'INVALID_CHARACTERS',
+  'IDEMPOTENCY_KEY_INVALID',
+  'IDEMPOTENCY_KEY_REUSED',
   // concurrent writers
   'IF_MATCH_REQUIRED',
   'STALE_VERSION',
   'STALE_FORM',
   'REVISION_SUPERSEDED',
   'DUPLICATE_MEETING',
+  'IDEMPOTENCY_KEY_IN_USE',
   // documents
   'TEMPLATE_ERROR',
   'RENDERING_BUSY',
@@ -56,7 +61,7 @@ export const APP_ERROR_CODES = [
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
 
 interface AppErrorRule {
-  status: 400 | 401 | 403 | 404 | 409 | 412 | 413 | 415 | 422 | 428 | 499 | 503;
+  status: 400 | 401 | 403 | 404 | 409 | 412 | 413 | 415 | 422 | 428 | 429 | 499 | 503;
   title: string;
 }
 
@@ -67,6 +72,7 @@ export const APP_ERRORS: { readonly [C in AppErrorCode]: AppErrorRule } = {
   ROLE_REQUIRED: { status: 403, title: 'Not allowed for your role' },
   NO_DELEGATION: { status: 403, title: 'No delegation' },
   CSRF_TOKEN_INVALID: { status: 403, title: 'The form could not be accepted' },
+  TOO_MANY_SIGN_IN_FAILURES: { status: 429, title: 'Too many failed sign-ins' },
   NOT_FOUND: { status: 404, title: 'Not Found' },
   PAGE_NOT_FOUND: { status: 404, title: 'No such page' },
   INVALID_VALUE: { status: 422, title: 'Unprocessable Entity' },
@@ -77,11 +83,18 @@ export const APP_ERRORS: { readonly [C in AppErrorCode]: AppErrorRule } = {
   NUMBER_OUT_OF_RANGE: { status: 422, title: 'Unprocessable Entity' },
   AGENDA_MISMATCH: { status: 422, title: 'Unprocessable Entity' },
   REDLINE_ORDER: { status: 422, title: 'Unprocessable Entity' },
+  INVALID_CHARACTERS: { status: 400, title: 'The request is invalid' },
+  IDEMPOTENCY_KEY_INVALID: { status: 400, title: 'The request is invalid' },
+  IDEMPOTENCY_KEY_REUSED: {
+    status: 422,
+    title: 'Idempotency-Key already used for another request',
+  },
   IF_MATCH_REQUIRED: { status: 428, title: 'Precondition Required' },
   STALE_VERSION: { status: 412, title: 'Precondition Failed' },
   STALE_FORM: { status: 412, title: 'Precondition Failed' },
   REVISION_SUPERSEDED: { status: 409, title: 'Conflict' },
   DUPLICATE_MEETING: { status: 409, title: 'Conflict' },
+  IDEMPOTENCY_KEY_IN_USE: { status: 409, title: 'The same request is still being answered' },
   TEMPLATE_ERROR: { status: 422, title: 'The document template is broken' },
   RENDERING_BUSY: { status: 503, title: 'Rendering is busy' },
   // nginx's code: the client closed the connection before the answer; nobody reads it.

@@ -3,6 +3,7 @@ import {
   Catch,
   type ExceptionFilter,
   HttpException,
+  Inject,
   Logger,
 } from '@nestjs/common';
 import { DomainError, type DomainErrorCategory } from '@chancery/domain';
@@ -11,6 +12,13 @@ import { ZodValidationException } from 'nestjs-zod';
 import { QueryFailedError } from 'typeorm';
 import { ZodError } from 'zod';
 import { AppError } from './app-error';
+import {
+  DatabaseOutageLog,
+  dataExceptionProblem,
+  databaseUnavailableProblem,
+  isDatabaseUnavailable,
+  loggableError,
+} from './database-errors';
 import { PROBLEM_CONTENT_TYPE, type ProblemDetails, buildProblem } from './problem-details';
 
 const DOMAIN_STATUS: { readonly [C in DomainErrorCategory]: number } = {
@@ -129,6 +137,7 @@ export function toProblem(exception: unknown): ProblemDetails {
       fastifyError.message ?? 'Bad request.',
     );
   }
+  if (isDatabaseUnavailable(exception)) return databaseUnavailableProblem();
   if (exception instanceof QueryFailedError) {
     const driverError = exception.driverError as { code?: string; constraint?: string };
     // The database is the last guard: a constraint it enforces answers 409, not 500.
@@ -148,18 +157,8 @@ export function toProblem(exception: unknown): ProblemDetails {
         'Another change was applied at the same time; try again.',
       );
     }
-  }
-  const connection = exception as { code?: string };
-  if (
-    connection?.code === 'ECONNREFUSED' ||
-    connection?.code === '57P01' ||
-    connection?.code === '57P03'
-  ) {
-    return buildProblem(
-      503,
-      'DATABASE_UNAVAILABLE',
-      'The database is not reachable right now; try again shortly.',
-    );
+    const dataProblem = dataExceptionProblem(exception);
+    if (dataProblem) return dataProblem;
   }
   return buildProblem(
     500,
@@ -176,6 +175,9 @@ export function sendProblem(
   problem.instance = request.url;
   problem.correlationId = String(request.id);
   if (problem.status === 401) void reply.header('WWW-Authenticate', 'Bearer');
+  const retryAfter = (problem.facts as { retryAfterSeconds?: unknown } | undefined)
+    ?.retryAfterSeconds;
+  if (typeof retryAfter === 'number') void reply.header('Retry-After', String(retryAfter));
   void reply.status(problem.status).header('Content-Type', PROBLEM_CONTENT_TYPE).send(problem);
 }
 
@@ -183,14 +185,21 @@ export function sendProblem(
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
+  constructor(@Inject(DatabaseOutageLog) private readonly outage: DatabaseOutageLog) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const problem = toProblem(exception);
+    if (problem.code === 'DATABASE_UNAVAILABLE') this.outage.refused(exception);
     // An AppError is a refusal the application chose (503 RENDERING_BUSY under load): not an incident.
-    if (problem.status >= 500 && !(exception instanceof AppError)) {
-      this.logger.error({ err: exception, correlationId: request.id }, 'Unhandled error');
+    else if (problem.status >= 500 && !(exception instanceof AppError)) {
+      // Never the error object itself: a query error carries the query's parameters.
+      this.logger.error(
+        { err: loggableError(exception), correlationId: request.id },
+        'Unhandled error',
+      );
     }
     sendProblem(reply, request, problem);
   }

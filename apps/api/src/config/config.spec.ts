@@ -21,12 +21,29 @@ describe('configuration read at start-up', () => {
     [{ JWT_SECRET: 'short' }, 'JWT_SECRET'],
     [{ NODE_ENV: 'production' }, 'JWT_SECRET'],
     [
-      { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), DATABASE_URL: 'postgres://h/db' },
+      {
+        NODE_ENV: 'production',
+        JWT_SECRET: 'x'.repeat(40),
+        AUDIT_KEY: 'k'.repeat(40),
+        SEED_DEMO: 'true',
+      },
       'SEED_DEMO',
     ],
+    [{ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) }, 'AUDIT_KEY'],
+    [{ DATABASE_STATEMENT_TIMEOUT_MS: 'forever' }, 'DATABASE_STATEMENT_TIMEOUT_MS'],
   ])('stops on %j, naming %s', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`\\b${name}\\b`));
+  });
+
+  it('never seeds the demo in production, whatever the database', () => {
+    const production = {
+      NODE_ENV: 'production',
+      JWT_SECRET: 'x'.repeat(40),
+      AUDIT_KEY: 'k'.repeat(40),
+    };
+    expect(loadConfig(production).SEED_DEMO).toBe(false);
+    expect(loadConfig({ ...production, DATABASE_URL: 'postgres://h/db' }).SEED_DEMO).toBe(false);
   });
 
   it('treats an empty variable as unset', () => {

@@ -4,6 +4,9 @@ const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
   .transform((value) => ['true', '1', 'yes'].includes(value));
 
+const milliseconds = (fallback: number) =>
+  z.coerce.number().int().min(10).max(600_000).default(fallback);
+
 const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -12,9 +15,22 @@ const configSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// connection string')
     .optional(),
+  MIGRATION_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// connection string')
+    .optional(),
   DATA_DIR: z.string().min(1).default('./data'),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  DATABASE_CONNECT_TIMEOUT_MS: milliseconds(5000),
+  DATABASE_STATEMENT_TIMEOUT_MS: milliseconds(15000),
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: milliseconds(30000),
+  HEALTH_TIMEOUT_MS: milliseconds(1000),
+  AUDIT_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+  TRUST_PROXY: booleanFlag.default(false),
+  SIGN_IN_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(5),
+  SIGN_IN_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(10000).default(30),
+  SIGN_IN_BLOCK_SECONDS: z.coerce.number().int().min(1).max(86400).default(60),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   JWT_TTL_SECONDS: z.coerce
     .number()
@@ -22,7 +38,7 @@ const configSchema = z.object({
     .min(60)
     .max(7 * 24 * 3600)
     .default(8 * 3600),
-  SEED_DEMO: booleanFlag.default(true),
+  SEED_DEMO: booleanFlag.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT_BYTES: z.coerce
     .number()
@@ -36,7 +52,10 @@ const configSchema = z.object({
   JOB_POLL_MS: z.coerce.number().int().min(100).max(60000).default(1000),
 });
 
-export type AppConfig = z.infer<typeof configSchema> & { jwtSecret: string | null };
+export type AppConfig = Omit<z.infer<typeof configSchema>, 'SEED_DEMO'> & {
+  SEED_DEMO: boolean;
+  jwtSecret: string | null;
+};
 
 export class ConfigError extends Error {}
 
@@ -59,13 +78,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       'Invalid configuration:\n  JWT_SECRET: required when NODE_ENV=production (replicas must share it)',
     );
   }
-  if (config.NODE_ENV === 'production' && config.SEED_DEMO && config.DATABASE_URL) {
-    // Demo accounts with the password "demo" must never reach a production server by default.
+  if (config.NODE_ENV === 'production' && config.SEED_DEMO) {
+    // Demo accounts with the published password "demo" must never reach production, whichever
+    // database it runs on (the embedded one included).
     throw new ConfigError(
-      'Invalid configuration:\n  SEED_DEMO: set SEED_DEMO=false when NODE_ENV=production',
+      'Invalid configuration:\n  SEED_DEMO: the demo is never seeded when NODE_ENV=production',
     );
   }
-  return { ...config, jwtSecret: config.JWT_SECRET ?? null };
+  if (config.NODE_ENV === 'production' && !config.AUDIT_KEY) {
+    throw new ConfigError(
+      'Invalid configuration:\n  AUDIT_KEY: required when NODE_ENV=production (replicas must share it, and it must not live in the database)',
+    );
+  }
+  return {
+    ...config,
+    SEED_DEMO: config.SEED_DEMO ?? config.NODE_ENV !== 'production',
+    jwtSecret: config.JWT_SECRET ?? null,
+  };
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
+
+/** The serving pool's timeouts, as the data source takes them. */
+export function databaseTimeouts(config: AppConfig) {
+  return {
+    connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS,
+    statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
+    idleInTransactionTimeoutMs: config.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+  };
+}

@@ -20,7 +20,7 @@ import { DeskAnonymous, DeskGuard } from './desk.guard';
 import { DeskExceptionFilter } from './desk-exception.filter';
 import { LoginForm, fields } from './desk-forms';
 import { DeskResponder, landingPage } from './desk-responder';
-import { clearSessionCookie, safeNext, setSessionCookie } from './desk-session';
+import { SESSION_COOKIE, clearSessionCookie, safeNext, setSessionCookie } from './desk-session';
 
 /** Signing in and out of the desk. The session cookie carries AuthService's own token. */
 @ApiExcludeController()
@@ -72,11 +72,18 @@ export class DeskAuthController {
       const { accessToken, principal } = await this.auth.login(
         parsed.data.email,
         parsed.data.password,
+        request.ip,
       );
       setSessionCookie(reply, accessToken, this.config.JWT_TTL_SECONDS);
       this.responder.seeOther(reply, next ?? landingPage(principal));
     } catch (error) {
-      if (!(error instanceof AppError) || error.code !== 'UNAUTHENTICATED') throw error;
+      if (
+        !(error instanceof AppError) ||
+        (error.code !== 'UNAUTHENTICATED' && error.code !== 'TOO_MANY_SIGN_IN_FAILURES')
+      )
+        throw error;
+      const retryAfter = error.details.facts?.retryAfterSeconds;
+      if (typeof retryAfter === 'number') void reply.header('Retry-After', String(retryAfter));
       this.responder.page(
         request,
         reply,
@@ -87,14 +94,17 @@ export class DeskAuthController {
           email: parsed.success ? parsed.data.email : '',
           loginError: error.message,
         },
-        { title: 'Sign in', status: 401 },
+        { title: 'Sign in', status: error.status },
       );
     }
   }
 
+  /** Ends the server-side session too: the old cookie (or its token as a Bearer) stops working. */
   @Post('logout')
   @DeskAnonymous()
-  logout(@Res() reply: FastifyReply): void {
+  async logout(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<void> {
+    const token = request.cookies?.[SESSION_COOKIE];
+    if (token) await this.auth.logout(token);
     clearSessionCookie(reply);
     this.responder.seeOther(reply, '/desk/login');
   }

@@ -2,6 +2,7 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, Inject, Logger } from 
 import type { FastifyReply } from 'fastify';
 import type { AuthenticatedRequest } from '../auth/auth.decorators';
 import { AppError } from '../common/app-error';
+import { loggableError } from '../common/database-errors';
 import { toProblem } from '../common/problem-details.filter';
 import { SignInRequired } from './desk.guard';
 import { clearSessionCookie } from './desk-session';
@@ -38,7 +39,7 @@ export class DeskExceptionFilter implements ExceptionFilter {
     // An AppError is a refusal the application chose (503 RENDERING_BUSY under load): not an incident.
     if (problem.status >= 500 && !(exception instanceof AppError))
       this.logger.error(
-        { err: exception, correlationId: request.id },
+        { err: loggableError(exception), correlationId: request.id },
         'Unhandled error on a desk page',
       );
     try {

@@ -287,6 +287,20 @@ export class AuditVerificationDto extends createZodDto(
   z.object({
     valid: z.boolean(),
     entries: z.number().int(),
-    brokenAt: z.object({ seq: z.number().int(), reason: z.string() }).nullable(),
+    brokenAt: z
+      .object({
+        seq: z.number().int(),
+        reason: z
+          .string()
+          .describe(
+            'hash-mismatch | link-mismatch | checkpoint-mismatch | checkpoint-forged | checkpoint-missing | truncated',
+          ),
+      })
+      .nullable(),
+    checkpointedThrough: z
+      .number()
+      .int()
+      .nullable()
+      .describe('The last entry a checkpoint signed with AUDIT_KEY vouches for'),
   }),
 ) {}

@@ -5,6 +5,7 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
+import { loggableError } from '../common/database-errors';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { ConcludeSilenceService } from './use-cases/conclude-silence.service';
 
@@ -43,7 +44,10 @@ export class SilenceScheduler implements OnApplicationBootstrap, OnApplicationSh
         if (count > 0) this.logger.log(`concluded ${count} silence procedure(s)`);
       })
       .catch((error: unknown) =>
-        this.logger.error({ err: error }, 'silence procedures could not be concluded; will retry'),
+        this.logger.error(
+          { err: loggableError(error) },
+          'silence procedures could not be concluded; will retry',
+        ),
       )
       .finally(() => {
         this.running = null;
