@@ -5,7 +5,7 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { loggableError } from '../common/database-errors';
+import { DatabaseOutageLog, isDatabaseUnavailable, loggableError } from '../common/database-errors';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { ConcludeSilenceService } from './use-cases/conclude-silence.service';
 
@@ -23,6 +23,7 @@ export class SilenceScheduler implements OnApplicationBootstrap, OnApplicationSh
   constructor(
     @Inject(ConcludeSilenceService) private readonly concludeSilence: ConcludeSilenceService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(DatabaseOutageLog) private readonly outage: DatabaseOutageLog,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -43,12 +44,15 @@ export class SilenceScheduler implements OnApplicationBootstrap, OnApplicationSh
       .then((count) => {
         if (count > 0) this.logger.log(`concluded ${count} silence procedure(s)`);
       })
-      .catch((error: unknown) =>
-        this.logger.error(
-          { err: loggableError(error) },
-          'silence procedures could not be concluded; will retry',
-        ),
-      )
+      .catch((error: unknown) => {
+        // An outage is logged once, by the outage log, not once per poll.
+        if (isDatabaseUnavailable(error)) this.outage.refused(error);
+        else
+          this.logger.error(
+            { err: loggableError(error) },
+            'silence procedures could not be concluded; will retry',
+          );
+      })
       .finally(() => {
         this.running = null;
       });
