@@ -72,7 +72,7 @@ describe('the draft lifecycle over HTTP', () => {
     expect(frozen.body.code).toBe('DRAFT_CLOSED');
 
     const trail = await api.request('GET', `/api/drafts/${draft.id}/audit`, {
-      token: await api.login('observer@demo.local'),
+      token: await api.login('delegate.kaz@demo.local'),
     });
     const actions = trail.body.map((entry: { action: string }) => entry.action);
     expect(actions).toEqual(

@@ -1,8 +1,8 @@
 import { Writable } from 'node:stream';
 import { createTestDatabase } from '../support/database';
-import { waitFor } from '../support/drafts';
 import { type FreezableProxy, startFreezableProxy } from '../support/freezable-proxy';
 import { type TestApp, startTestApp } from '../support/test-app';
+import { until } from '../support/until';
 
 /** Every request here is bounded: one that hangs aborts and fails the test instead. */
 const BOUND_MS = 3000;
@@ -61,13 +61,15 @@ describe('a database that hangs instead of refusing', () => {
     try {
       const health = await bounded('/health', false);
       expect(health.status).toBe(503);
-      expect((await health.json()).database.status).toBe('not-answering');
+      expect(((await health.json()) as { database: { status: string } }).database.status).toBe(
+        'not-answering',
+      );
 
       const answers = await Promise.all(Array.from({ length: 6 }, () => bounded('/api/drafts')));
       for (const answer of answers) {
         expect(answer.status).toBe(503);
         expect(answer.headers.get('content-type')).toContain('application/problem+json');
-        expect((await answer.json()).code).toBe('DATABASE_UNAVAILABLE');
+        expect(((await answer.json()) as { code: string }).code).toBe('DATABASE_UNAVAILABLE');
       }
       const outageLines = logLines.filter((line) => line.includes('database unavailable'));
       expect(outageLines).toHaveLength(1);
@@ -75,7 +77,7 @@ describe('a database that hangs instead of refusing', () => {
     } finally {
       proxy.thaw();
     }
-    const healthy = await waitFor(
+    const healthy = await until(
       () => bounded('/health', false).then((response) => response.status),
       (status) => status === 200,
     );
@@ -92,7 +94,7 @@ describe('a database that hangs instead of refusing', () => {
     try {
       const answer = await bounded('/api/drafts');
       expect(answer.status).toBe(503);
-      expect((await answer.json()).code).toBe('DATABASE_UNAVAILABLE');
+      expect(((await answer.json()) as { code: string }).code).toBe('DATABASE_UNAVAILABLE');
     } finally {
       for (const client of held) client.release();
     }

@@ -1,5 +1,5 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { lstat, readdir, readFile, realpath } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
 import Handlebars from 'handlebars';
 import {
   DOCUMENT_LANGUAGES,
@@ -35,7 +35,8 @@ type TemplateDelegate = Handlebars.TemplateDelegate;
 const COMPILE_OPTIONS = {
   strict: true,
   knownHelpersOnly: true,
-  knownHelpers: Object.fromEntries(HELPER_NAMES.map((name) => [name, true])),
+  // Handlebars' built-in `log` writes template-chosen data to the service's console: not known.
+  knownHelpers: { ...Object.fromEntries(HELPER_NAMES.map((name) => [name, true])), log: false },
   preventIndent: true,
 } satisfies CompileOptions;
 
@@ -72,12 +73,14 @@ export class TemplateRegistry {
   /** Reads and compiles `templates/<language>/*.hbs`; `templatesDir` defaults to the repository's `templates/`. */
   static async load(templatesDir: string = defaultTemplatesDir()): Promise<TemplateRegistry> {
     const dir = resolve(templatesDir);
-    const sharedPartials = await readTemplateFolder(join(dir, 'partials'), false);
+    // TEMPLATES_DIR itself may be a link (a deployment's choice); nothing inside it may be.
+    const root = await realpath(dir);
+    const sharedPartials = await readTemplateFolder(root, join(root, 'partials'), false);
     const languages: TemplateSources['languages'] = {};
     for (const language of DOCUMENT_LANGUAGES) {
       languages[language] = {
-        templates: await readTemplateFolder(join(dir, language), true),
-        partials: await readTemplateFolder(join(dir, language, 'partials'), false),
+        templates: await readTemplateFolder(root, join(root, language), true),
+        partials: await readTemplateFolder(root, join(root, language, 'partials'), false),
       };
     }
     return TemplateRegistry.fromSources({ sharedPartials, languages }, dir);
@@ -161,9 +164,30 @@ export class TemplateRegistry {
   }
 }
 
-async function readTemplateFolder(dir: string, required: boolean): Promise<Record<string, string>> {
+/**
+ * Templates are edited by people, not code: a symbolic link (or a folder that is one) could
+ * make the renderer read any file the service can, so only plain files inside the root are read.
+ */
+async function refuseOutside(root: string, path: string): Promise<void> {
+  const name = relative(root, path) || '.';
+  const refuse = (reason: string) => {
+    throw new TemplateError({ templateName: name, language: '*', reason });
+  };
+  const stats = await lstat(path);
+  if (stats.isSymbolicLink())
+    refuse(`${name} is a symbolic link: templates must be plain files inside TEMPLATES_DIR`);
+  const real = await realpath(path);
+  if (real !== root && !real.startsWith(root + sep)) refuse(`${name} lies outside TEMPLATES_DIR`);
+}
+
+async function readTemplateFolder(
+  root: string,
+  dir: string,
+  required: boolean,
+): Promise<Record<string, string>> {
   let entries: string[];
   try {
+    await refuseOutside(root, dir);
     entries = await readdir(dir);
   } catch (error) {
     if (!required && (error as NodeJS.ErrnoException).code === 'ENOENT') return {};
@@ -174,7 +198,9 @@ async function readTemplateFolder(dir: string, required: boolean): Promise<Recor
     entries
       .filter((entry) => entry.endsWith('.hbs'))
       .map(async (entry) => {
-        sources[entry.slice(0, -'.hbs'.length)] = await readFile(join(dir, entry), 'utf8');
+        const path = join(dir, entry);
+        await refuseOutside(root, path);
+        sources[entry.slice(0, -'.hbs'.length)] = await readFile(path, 'utf8');
       }),
   );
   return sources;
@@ -186,6 +212,7 @@ function compileLanguage(
   sources: LanguageTemplateSources,
 ): LanguageTemplates {
   const env = Handlebars.create();
+  env.unregisterHelper('log');
   env.registerHelper(
     createHelpers(
       language,

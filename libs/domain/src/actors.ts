@@ -22,6 +22,22 @@ export function hasRole(actor: Actor, role: Role): boolean {
   return actor.roles.includes(role);
 }
 
+/**
+ * Who may read member states' positions, reservations and the audit trail (with its actors'
+ * e-mail addresses). Observers (observer states, partner organisations) follow a draft's
+ * status, not the negotiation inside it.
+ */
+export const POSITION_READERS = [
+  'admin',
+  'secretariat',
+  'chair',
+  'delegate',
+] as const satisfies readonly Role[];
+
+export function readsPositions(actor: Actor): boolean {
+  return POSITION_READERS.some((role) => hasRole(actor, role));
+}
+
 /** Holding the 'chair' role is not enough: one chairs a given body (the SOC, the CFM…). */
 export function chairs(actor: Actor, bodyCode: string): boolean {
   return hasRole(actor, 'chair') && actor.chairOf.includes(bodyCode);

@@ -6,6 +6,8 @@ export {
   chairs,
   isDelegateOf,
   holdsAuthority,
+  POSITION_READERS,
+  readsPositions,
   type Role,
   type Actor,
   type Authority,

@@ -12,7 +12,8 @@ import {
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { type AuthenticatedRequest, Public } from '../auth/auth.decorators';
+import { POSITION_READERS } from '@chancery/domain';
+import { type AuthenticatedRequest, Public, RequireRoles } from '../auth/auth.decorators';
 import { notFound } from '../common/app-error';
 import { UuidParam } from '../common/params';
 import { deliveryConditions, sendDocument } from '../documents/documents.controller';
@@ -102,6 +103,7 @@ export class DeskDocumentsController {
   }
 
   @Get('drafts/:id/documents/consensus-report.docx')
+  @RequireRoles(...POSITION_READERS)
   async consensusReport(
     @Req() request: AuthenticatedRequest,
     @Param('id', UuidParam) id: string,

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type ConsensusStatus, decideStartSilence } from '@chancery/domain';
+import { type ConsensusStatus, decideStartSilence, readsPositions } from '@chancery/domain';
 import { DraftRepository, type PositionRow } from '@chancery/persistence';
 import { CLOCK, type Clock } from '../application/clock';
 import { TransactionRunner } from '../application/transaction-runner';
@@ -207,7 +207,9 @@ export class DeskDraftService {
         memberStates: status.memberStates.length,
         openBrackets: status.openBrackets.length,
       },
-      positions: positionRows,
+      // Observers follow the status, not the negotiation: no positions, no audit trail.
+      showPositions: readsPositions(principal),
+      positions: readsPositions(principal) ? positionRows : [],
       ownPosition: own ? { href: own.recordHref, code: own.code, name: own.name } : null,
       silence: silence
         ? {
@@ -248,13 +250,15 @@ export class DeskDraftService {
           : null,
       downloads: {
         text: draft.currentRevision > 0 ? this.textDownloads(id, draft.currentRevision) : [],
-        consensusReport: `/desk/drafts/${id}/documents/consensus-report.docx`,
+        consensusReport: readsPositions(principal)
+          ? `/desk/drafts/${id}/documents/consensus-report.docx`
+          : null,
         redline:
           draft.currentRevision > 1
             ? `/desk/drafts/${id}/documents/redline.docx?from=${draft.currentRevision - 1}&to=${draft.currentRevision}`
             : null,
       },
-      audit: auditView(audit).reverse(),
+      audit: readsPositions(principal) ? auditView(audit).reverse() : [],
     };
   }
 

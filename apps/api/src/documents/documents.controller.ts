@@ -8,7 +8,8 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { CurrentPrincipal } from '../auth/auth.decorators';
+import { POSITION_READERS } from '@chancery/domain';
+import { CurrentPrincipal, RequireRoles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { ApiProblems, ApiSignedIn } from '../common/api-docs';
 import { notFound } from '../common/app-error';
@@ -142,6 +143,7 @@ export class DocumentsController {
   }
 
   @Get('drafts/:id/documents/consensus-report.docx')
+  @RequireRoles(...POSITION_READERS)
   @ApiOperation({
     summary:
       "The consensus report of a draft: each member state's position, reservations, silence deadline",
@@ -169,6 +171,7 @@ export class DocumentsController {
   }
 
   @Get('documents/consensus-report.docx')
+  @RequireRoles(...POSITION_READERS)
   @ApiOperation({ summary: 'The consensus report of every draft under review or at consensus' })
   @ApiOkResponse(DOCX_OK)
   @ApiNotModifiedResponse({ description: 'If-None-Match names the current ETag' })

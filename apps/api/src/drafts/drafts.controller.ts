@@ -20,6 +20,7 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, RequireRoles } from '../auth/auth.decorators';
+import { POSITION_READERS } from '@chancery/domain';
 import type { Principal } from '../auth/principal';
 import { ApiProblems, ApiSignedIn } from '../common/api-docs';
 import { notFound } from '../common/app-error';
@@ -221,6 +222,7 @@ export class DraftsController {
   }
 
   @Get('drafts/:id/consensus')
+  @RequireRoles(...POSITION_READERS)
   @ApiOperation({
     summary: 'Who concurred, reserved, objected or has not answered on the current revision',
   })
@@ -239,6 +241,7 @@ export class DraftsController {
   }
 
   @Get('drafts/:id/audit')
+  @RequireRoles(...POSITION_READERS)
   @ApiOperation({ summary: 'The audit trail of a draft' })
   @ApiOkResponse({ type: [AuditEntryDto.Output] })
   @ApiProblems(404)
