@@ -433,7 +433,7 @@ describe('the draft lifecycle over HTTP', () => {
   });
 
   it('answers 404 for unknown drafts, revisions and malformed ids', async () => {
-    const token = await api.login('observer@demo.local');
+    const token = await api.login('delegate.kaz@demo.local');
     const draft = await registerDraft(api);
     for (const path of [
       '/api/drafts/00000000-0000-4000-8000-000000000000',

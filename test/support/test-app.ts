@@ -50,6 +50,10 @@ export async function startTestApp(
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     SEED_DEMO: 'false',
+    // Seven suites share two cores: a test that is not about timeouts must not trip on one.
+    // Tests about them set their own, small values.
+    DATABASE_CONNECT_TIMEOUT_MS: '60000',
+    DATABASE_STATEMENT_TIMEOUT_MS: '60000',
     ...options.env,
   });
   const dataSource = new DataSource(
