@@ -28,8 +28,8 @@ function startService(env: Record<string, string>): {
         resolveReady(output);
       }
     };
-    child.stdout!.on('data', take);
-    child.stderr!.on('data', take);
+    child.stdout.on('data', take);
+    child.stderr.on('data', take);
     child.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`exited with ${code}:\n${output}`));
