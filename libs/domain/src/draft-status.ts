@@ -27,6 +27,8 @@ interface StatusRule {
   revision: 'allowed' | 'reopens' | 'closed';
   /** Whether member states' positions are being taken. */
   positionsOpen: boolean;
+  /** Whether delegations may propose, co-sponsor and withdraw amendments to the current text. */
+  amendmentsOpen: boolean;
   /** Whether a silence procedure may run here: leaving the status (or new text) ends it. */
   silenceRuns: boolean;
   /** Shown in the consensus report: positions are being taken or have led to consensus. */
@@ -40,6 +42,7 @@ export const DRAFT_STATUS_RULES = {
     final: false,
     revision: 'allowed',
     positionsOpen: false,
+    amendmentsOpen: false,
     silenceRuns: false,
     reported: false,
     label: 'proposed',
@@ -48,6 +51,7 @@ export const DRAFT_STATUS_RULES = {
     final: false,
     revision: 'allowed',
     positionsOpen: true,
+    amendmentsOpen: true,
     silenceRuns: true,
     reported: true,
     label: 'under review',
@@ -57,6 +61,7 @@ export const DRAFT_STATUS_RULES = {
     final: false,
     revision: 'reopens',
     positionsOpen: false,
+    amendmentsOpen: false,
     silenceRuns: false,
     reported: true,
     label: 'agreed by consensus',
@@ -65,6 +70,7 @@ export const DRAFT_STATUS_RULES = {
     final: true,
     revision: 'closed',
     positionsOpen: false,
+    amendmentsOpen: false,
     silenceRuns: false,
     reported: false,
     label: 'adopted',
@@ -73,6 +79,7 @@ export const DRAFT_STATUS_RULES = {
     final: true,
     revision: 'closed',
     positionsOpen: false,
+    amendmentsOpen: false,
     silenceRuns: false,
     reported: false,
     label: 'withdrawn',

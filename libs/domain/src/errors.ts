@@ -52,6 +52,24 @@ export const DOMAIN_ERRORS = {
     category: 'invalid',
     title: 'The penholder must be an active member state',
   },
+  // amendments
+  AMENDMENTS_CLOSED: { category: 'conflict', title: 'Amendments are not being taken' },
+  REVISION_SUPERSEDED: { category: 'conflict', title: 'The revision has been superseded' },
+  UNKNOWN_REVISION: { category: 'invalid', title: 'Unknown revision' },
+  EMPTY_AMENDMENT: { category: 'invalid', title: 'The amendment changes nothing' },
+  INVALID_CHANGE: { category: 'invalid', title: 'Unclear change' },
+  AMENDMENT_NOT_OPEN: { category: 'conflict', title: 'The amendment is no longer open' },
+  PROPOSER_SPONSORS: { category: 'conflict', title: 'The proposing state sponsors its amendment' },
+  UNKNOWN_AMENDMENT: { category: 'invalid', title: 'Unknown amendment' },
+  AMENDMENT_DISPOSED_TWICE: { category: 'invalid', title: 'Amendment disposed of twice' },
+  CONFLICTING_AMENDMENTS: {
+    category: 'invalid',
+    title: 'Accepted amendments change the same paragraph',
+  },
+  DISPOSITION_TEXT_MISMATCH: {
+    category: 'invalid',
+    title: 'The text is not what the disposition produces',
+  },
   // document symbols
   INVALID_SYMBOL_PART: { category: 'invalid', title: 'Invalid document symbol' },
 } as const satisfies Record<string, { category: DomainErrorCategory; title: string }>;

@@ -22,6 +22,10 @@ export {
   CONSENSUS_METHODS,
   SILENCE_STATUSES,
   LANGUAGES,
+  AMENDMENT_STATUSES,
+  AMENDMENT_OUTCOMES,
+  isAmendmentStatus,
+  isAmendmentOutcome,
   isDraftStatus,
   isDraftAction,
   isDocumentType,
@@ -38,6 +42,8 @@ export {
   type ConsensusMethod,
   type SilenceStatus,
   type Language,
+  type AmendmentStatus,
+  type AmendmentOutcome,
 } from './vocabulary';
 export {
   DOMAIN_ERRORS,
@@ -153,3 +159,29 @@ export {
   type TrackedChangesReading,
   type TrackedParagraph,
 } from './tracked-changes';
+export { decideSpeaker, type StateActWording } from './delegation';
+export {
+  amendmentsOpen,
+  changeAnchor,
+  changeKind,
+  decideProposal,
+  decideSponsorship,
+  decideWithdrawal,
+  type AmendmentChange,
+  type AmendmentChangeInput,
+  type AmendmentFacts,
+  type AmendmentInput,
+  type ChangeKind,
+  type ProposalRequest,
+  type ProposedAmendment,
+  type SponsorshipOutcome,
+  type SponsorshipRequest,
+  type WithdrawalRequest,
+} from './amendments';
+export {
+  applyDisposition,
+  type AmendmentDisposal,
+  type AmendmentRecord,
+  type DispositionInput,
+  type DispositionResult,
+} from './disposition';

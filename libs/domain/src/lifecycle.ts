@@ -317,6 +317,8 @@ export interface RevisionRequest {
   actor: Actor;
   /** Required when the revision reopens review (the draft is at CONSENSUS). */
   reason?: string | null;
+  /** The revision disposes of the round's amendments: the chair's or the secretariat's act. */
+  disposing?: boolean;
 }
 
 export interface RevisionOutcome extends DraftChange {
@@ -324,22 +326,27 @@ export interface RevisionOutcome extends DraftChange {
   reopens: boolean;
 }
 
+const REVISERS: readonly Authority[] = ['secretariat', 'penholder-delegate'];
+// DESIGN ("Amendments and the compilation text"): the chair or the secretariat disposes.
+const DISPOSERS: readonly Authority[] = ['secretariat', 'reviewing-chair', 'adopting-chair'];
+
 /**
  * May this actor upload a new revision? The secretariat or a delegate of the penholder, at
- * any status before adoption. A new revision starts a new round of positions: positions
- * bind to the revision they were given on, so there is nothing to reset.
+ * any status before adoption; a revision that disposes of amendments, the secretariat or a
+ * chair. A new revision starts a new round of positions: positions bind to the revision they
+ * were given on, so there is nothing to reset.
  */
 export function decideRevision(request: RevisionRequest): Decision<RevisionOutcome> {
   const { draft, actor } = request;
   const effect = DRAFT_STATUS_RULES[draft.status].revision;
   if (effect === 'closed') return refuse(draftClosed(draft.status, { action: 'revise' }));
-  const refusal = authorityRefusal(
-    actor,
-    ['secretariat', 'penholder-delegate'],
-    draft,
-    'upload a revision of this draft',
-    { action: 'revise' },
-  );
+  const refusal = request.disposing
+    ? authorityRefusal(actor, DISPOSERS, draft, 'dispose of the amendments to this draft', {
+        action: 'dispose',
+      })
+    : authorityRefusal(actor, REVISERS, draft, 'upload a revision of this draft', {
+        action: 'revise',
+      });
   if (refusal) return refuse(refusal);
   const reason = normaliseReason(request.reason);
   if (effect === 'reopens') {

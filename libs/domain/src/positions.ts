@@ -1,10 +1,11 @@
-import { hasRole, isDelegateOf, type Actor } from './actors';
-import { isActiveMemberState, type MemberState } from './consensus';
+import type { Actor } from './actors';
+import type { MemberState } from './consensus';
+import { decideSpeaker, type StateActWording } from './delegation';
 import { DomainError, ok, refuse, type Decision } from './errors';
 import { DRAFT_STATUS_RULES, type DraftFacts } from './draft-status';
 import { paragraphIndex, type RevisionContent } from './revision';
 import { isStance, STANCES, type Stance } from './vocabulary';
-import { calendarDate, joinOr, longDate, utcDate } from './wording';
+import { joinOr } from './wording';
 
 export interface PositionInput {
   stance: Stance;
@@ -37,6 +38,12 @@ export interface PositionOutcome {
   onBehalf: boolean;
 }
 
+const POSITION_WORDING: StateActWording = {
+  verb: 'records',
+  noun: 'position',
+  doing: (stateCode) => `record the position of ${stateCode}`,
+};
+
 export function positionsOpen(draft: Pick<DraftFacts, 'status'>): boolean {
   return DRAFT_STATUS_RULES[draft.status].positionsOpen;
 }
@@ -58,57 +65,9 @@ export function decidePosition(request: PositionRequest): Decision<PositionOutco
     );
   }
 
-  let onBehalf: boolean;
-  if (isDelegateOf(actor, stateCode)) onBehalf = false;
-  else if (hasRole(actor, 'secretariat')) onBehalf = true;
-  else if (hasRole(actor, 'delegate')) {
-    return refuse(
-      new DomainError(
-        'NOT_OWN_STATE',
-        actor.stateCode === null
-          ? `Your account is attached to no delegation, so it cannot record the position of ${stateCode}.`
-          : `A delegation records only its own state's position: you represent ${actor.stateCode}, not ${stateCode}.`,
-        { facts: { stateCode, ownStateCode: actor.stateCode } },
-      ),
-    );
-  } else {
-    return refuse(
-      new DomainError(
-        'ROLE_REQUIRED',
-        `Only a delegate of ${stateCode} or the secretariat may record the position of ${stateCode}.`,
-        {
-          facts: { requiredRoles: ['delegate', 'secretariat'], stateCode, roles: [...actor.roles] },
-        },
-      ),
-    );
-  }
-
-  if (member === undefined) {
-    return refuse(
-      new DomainError(
-        'NOT_AN_ACTIVE_MEMBER_STATE',
-        `${stateCode} is not a member state of the forum.`,
-        {
-          category: 'not-found',
-          facts: { stateCode },
-        },
-      ),
-    );
-  }
-  if (!isActiveMemberState(member, now)) {
-    const today = utcDate(now);
-    const membership =
-      member.joined !== null && calendarDate(member.joined) > today
-        ? `it joins on ${longDate(calendarDate(member.joined))}`
-        : `it left on ${longDate(calendarDate(member.left ?? today))}`;
-    return refuse(
-      new DomainError(
-        'NOT_AN_ACTIVE_MEMBER_STATE',
-        `${stateCode} is not an active member state on ${longDate(today)}: ${membership}.`,
-        { facts: { stateCode, joined: member.joined, left: member.left ?? null, onDate: today } },
-      ),
-    );
-  }
+  const speaker = decideSpeaker(actor, stateCode, member, now, POSITION_WORDING);
+  if (!speaker.ok) return speaker;
+  const { onBehalf } = speaker.value;
 
   const stance: unknown = input.stance;
   if (!isStance(stance)) {

@@ -48,6 +48,19 @@ export type ConsensusMethod = (typeof CONSENSUS_METHODS)[number];
 export const SILENCE_STATUSES = ['running', 'held', 'broken', 'cancelled'] as const;
 export type SilenceStatus = (typeof SILENCE_STATUSES)[number];
 
+// DESIGN ("Amendments and the compilation text"): proposed until withdrawn or disposed of
+// by the next revision; the outcome recorded with that revision is one of the last four.
+export const AMENDMENT_STATUSES = [
+  'proposed',
+  'withdrawn',
+  'accepted',
+  'bracketed',
+  'not-retained',
+] as const;
+export type AmendmentStatus = (typeof AMENDMENT_STATUSES)[number];
+export const AMENDMENT_OUTCOMES = ['accepted', 'bracketed', 'not-retained', 'withdrawn'] as const;
+export type AmendmentOutcome = (typeof AMENDMENT_OUTCOMES)[number];
+
 export const LANGUAGES = ['en', 'ru'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
@@ -65,3 +78,5 @@ export const isParticipantKind = isOneOf(PARTICIPANT_KINDS);
 export const isConsensusMethod = isOneOf(CONSENSUS_METHODS);
 export const isSilenceStatus = isOneOf(SILENCE_STATUSES);
 export const isLanguage = isOneOf(LANGUAGES);
+export const isAmendmentStatus = isOneOf(AMENDMENT_STATUSES);
+export const isAmendmentOutcome = isOneOf(AMENDMENT_OUTCOMES);
