@@ -194,6 +194,40 @@ export interface ConsensusReportData {
   drafts: ConsensusDraftData[];
 }
 
+/** One change of an amendment, in the API's shape: replace, insert after, or delete. */
+export type AmendmentChangeData =
+  | { paragraphId: string; text: string }
+  | { after: string; text: string }
+  | { paragraphId: string; delete: true };
+
+export interface CompilationAmendmentData {
+  id: string;
+  /** 1, 2, … per draft. */
+  number: number;
+  stateCode: string;
+  /** The proposing state's name in the document's language: the author of its tracked changes. */
+  stateName: string;
+  /** Names of the co-sponsoring states, in the order they joined. */
+  sponsors: string[];
+  note: string | null;
+  /** proposed | withdrawn | accepted | bracketed | not-retained */
+  status: string;
+  /** Entered by the secretariat on the state's behalf. */
+  onBehalf: boolean;
+  /** When it was proposed, ISO 8601 date-time: the date of its tracked changes. */
+  createdAt: string;
+  changes: AmendmentChangeData[];
+}
+
+/** Input of `renderCompilation`: one revision and every amendment proposed on it. */
+export interface CompilationData {
+  header: DocumentHeaderData;
+  draft: { symbol: string; title: string };
+  revision: OutcomeRevisionData;
+  /** In number order. */
+  amendments: CompilationAmendmentData[];
+}
+
 /** The data type each document kind's template receives. */
 export interface DocumentDataByKind {
   'provisional-agenda': AgendaDocumentData;

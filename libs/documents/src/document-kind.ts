@@ -10,9 +10,10 @@ export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 /**
  * Templates rendered by the library itself rather than asked for by kind: the redline is built
- * from two revisions (see `renderRedline`), then laid out by `templates/<language>/redline.hbs`.
+ * from two revisions (see `renderRedline`), the compilation from a revision and its amendments
+ * (see `renderCompilation`), then laid out by `templates/<language>/<name>.hbs`.
  */
-export const INTERNAL_TEMPLATES = ['redline'] as const;
+export const INTERNAL_TEMPLATES = ['redline', 'compilation'] as const;
 export type TemplateName = DocumentKind | (typeof INTERNAL_TEMPLATES)[number];
 export const TEMPLATE_NAMES: readonly TemplateName[] = [...DOCUMENT_KINDS, ...INTERNAL_TEMPLATES];
 

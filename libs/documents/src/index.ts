@@ -11,6 +11,9 @@ export type {
   AdoptionData,
   AgendaDocumentData,
   AgendaItemData,
+  AmendmentChangeData,
+  CompilationAmendmentData,
+  CompilationData,
   ConsensusDraftData,
   ConsensusReportData,
   DocumentDataByKind,
@@ -45,7 +48,15 @@ export {
 export { defaultTemplatesDir } from './templates-dir';
 export { templatesDigest } from './templates-digest';
 export { markupToDocx, markupToDocument } from './markup-to-docx';
-export { renderDocument, renderRedline } from './render-document';
+export { renderCompilation, renderDocument, renderRedline } from './render-document';
+export {
+  compileAmendments,
+  type AmendedCopy,
+  type AmendmentListing,
+  type CompilationView,
+  type CompiledParagraph,
+  type ParagraphProposal,
+} from './compilation-view';
 export {
   compareRevisions,
   type RedlineParagraph,

@@ -135,7 +135,7 @@ function whole(
 }
 
 /** Word-by-word differences; spaces are tokens too, so only the words that changed are marked. */
-function diffText(before: string, after: string): RedlineSegment[] {
+export function diffText(before: string, after: string): RedlineSegment[] {
   if (before === after) return [{ text: after, inserted: false, deleted: false }];
   return diffWordsWithSpace(before, after).map((change) => ({
     text: change.value,

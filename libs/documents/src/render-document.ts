@@ -1,5 +1,6 @@
 import type { DocumentKind, DocumentLanguage, TemplateName } from './document-kind';
-import type { RedlineData } from './document-data';
+import { compileAmendments } from './compilation-view';
+import type { CompilationData, RedlineData } from './document-data';
 import { markupToDocx } from './markup-to-docx';
 import { compareRevisions } from './redline-view';
 import { MarkupError, TemplateError } from './template-error';
@@ -28,15 +29,32 @@ export async function renderRedline(
   data: RedlineData,
   registry?: TemplateRegistry,
 ): Promise<Buffer> {
-  const templates =
-    registry ??
-    (await (defaultRegistry ??= TemplateRegistry.load().catch((error: unknown) => {
-      defaultRegistry = undefined;
-      throw error;
-    })));
+  const templates = registry ?? (await loadDefaultRegistry());
   const language = data.header.language;
   const markup = templates.renderRedlineMarkup(language, compareRevisions(data));
   return toDocx(markup, 'redline', language);
+}
+
+/**
+ * The compilation of amendments to a revision as a Word document: each paragraph followed by
+ * every amendment to it as tracked changes whose author is the proposing state, so Word's
+ * Review pane lists the proposals delegation by delegation; the table of amendments at the end.
+ */
+export async function renderCompilation(
+  data: CompilationData,
+  registry?: TemplateRegistry,
+): Promise<Buffer> {
+  const templates = registry ?? (await loadDefaultRegistry());
+  const language = data.header.language;
+  const markup = templates.renderCompilationMarkup(language, compileAmendments(data));
+  return toDocx(markup, 'compilation', language);
+}
+
+function loadDefaultRegistry(): Promise<TemplateRegistry> {
+  return (defaultRegistry ??= TemplateRegistry.load().catch((error: unknown) => {
+    defaultRegistry = undefined;
+    throw error;
+  }));
 }
 
 async function toDocx(

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { Piscina } from 'piscina';
-import type { RedlineData } from './document-data';
+import type { CompilationData, RedlineData } from './document-data';
 import {
   isDocumentKind,
   isDocumentLanguage,
@@ -49,6 +49,7 @@ export interface RenderSlot {
     options?: RenderOptions,
   ): Promise<Buffer>;
   redline(data: RedlineData, options?: RenderOptions): Promise<Buffer>;
+  compilation(data: CompilationData, options?: RenderOptions): Promise<Buffer>;
   release(): void;
 }
 
@@ -104,6 +105,13 @@ export class DocumentRenderPool {
     return slot.redline(data, options);
   }
 
+  /** Renders the compilation of amendments to a revision; see `renderCompilation`. */
+  compilation(data: CompilationData, options: RenderOptions = {}): Promise<Buffer> {
+    const slot = this.reserve();
+    if (!slot) return Promise.reject(this.refusal());
+    return slot.compilation(data, options);
+  }
+
   /** A place in the queue, or null when it is full (a cheap refusal: nothing was loaded yet). */
   reserve(): RenderSlot | null {
     if (this.closing || this.pending >= this.capacity) return null;
@@ -128,6 +136,7 @@ export class DocumentRenderPool {
         return run({ type: 'document', kind, language, data }, options);
       },
       redline: (data, options = {}) => run({ type: 'redline', data }, options),
+      compilation: (data, options = {}) => run({ type: 'compilation', data }, options),
       release,
     };
   }

@@ -2,15 +2,16 @@
 // kind, language, data), so a worker keeps the compiled templates and nothing else.
 
 import { move } from 'piscina';
-import type { RedlineData } from './document-data';
+import type { CompilationData, RedlineData } from './document-data';
 import type { DocumentKind, DocumentLanguage } from './document-kind';
-import { renderDocument, renderRedline } from './render-document';
+import { renderCompilation, renderDocument, renderRedline } from './render-document';
 import { serializeRenderError, type SerializedRenderError } from './template-error';
 import { TemplateRegistry } from './template-registry';
 
 export type RenderJob =
   | { type: 'document'; kind: DocumentKind; language: DocumentLanguage; data: unknown }
-  | { type: 'redline'; data: RedlineData };
+  | { type: 'redline'; data: RedlineData }
+  | { type: 'compilation'; data: CompilationData };
 
 export interface RenderTask {
   templatesDir: string;
@@ -33,14 +34,22 @@ function registryFor(templatesDir: string): Promise<TemplateRegistry> {
   return registry;
 }
 
+function renderJob(registry: TemplateRegistry, job: RenderJob): Promise<Buffer> {
+  switch (job.type) {
+    case 'document':
+      return renderDocument(registry, job.kind, job.language, job.data);
+    case 'redline':
+      return renderRedline(job.data, registry);
+    case 'compilation':
+      return renderCompilation(job.data, registry);
+  }
+}
+
 export default async function runRenderTask(task: RenderTask): Promise<RenderTaskResult> {
   try {
     const registry = await registryFor(task.templatesDir);
     const { job } = task;
-    const buffer =
-      job.type === 'document'
-        ? await renderDocument(registry, job.kind, job.language, job.data)
-        : await renderRedline(job.data, registry);
+    const buffer = await renderJob(registry, job);
     // Transfer the bytes rather than copy them; a Buffer that shares Node's pool is copied first
     // so that transferring it cannot detach the pool.
     const owned =

@@ -10,6 +10,7 @@ import {
   type TemplateName,
 } from './document-kind';
 import { MARKUP_ELEMENTS } from './markup-to-docx';
+import type { CompilationView } from './compilation-view';
 import type { RedlineView } from './redline-view';
 import { TemplateError } from './template-error';
 import { HELPER_NAMES, createHelpers } from './template-helpers';
@@ -140,6 +141,11 @@ export class TemplateRegistry {
   /** The markup of a redline, from the comparison `compareRevisions` made. */
   renderRedlineMarkup(language: DocumentLanguage, view: RedlineView): string {
     return this.render('redline', language, view);
+  }
+
+  /** The markup of a compilation of amendments, from the layout `compileAmendments` made. */
+  renderCompilationMarkup(language: DocumentLanguage, view: CompilationView): string {
+    return this.render('compilation', language, view);
   }
 
   private render(name: TemplateName, language: DocumentLanguage, data: unknown): string {

@@ -3,6 +3,7 @@
 
 import type {
   AgendaDocumentData,
+  CompilationData,
   ConsensusReportData,
   DocumentHeaderData,
   ListOfDocumentsData,
@@ -312,5 +313,116 @@ export function sampleConsensusReport(language: DocumentLanguage = 'en'): Consen
         ],
       },
     ],
+  };
+}
+
+/** A revision with four amendments from three states: two on the same operative paragraph. */
+export function sampleCompilation(language: DocumentLanguage = 'en'): CompilationData {
+  const ru = language === 'ru';
+  const name = (en: string, russian: string) => (ru ? russian : en);
+  return {
+    header: sampleHeader(language, { symbol: 'CICA/CFM/7/DOC.1/Rev.2' }),
+    draft: { symbol: 'CICA/CFM/7/DOC.1', title: 'Statement of the Council of Ministers' },
+    revision: {
+      number: 2,
+      date: '2024-12-01',
+      title: 'Statement of the Council of Ministers',
+      preamble: [{ id: 'pp-1', text: 'Recalling the Declaration of 1999,' }],
+      operative: [
+        { id: 'op-1', text: 'The Secretariat shall prepare a report by 2026;' },
+        { id: 'op-2', text: 'Member States will exchange views annually;' },
+        { id: 'op-3', text: 'This paragraph is proposed for deletion;' },
+      ],
+    },
+    amendments: [
+      {
+        id: 'a-1',
+        number: 1,
+        stateCode: 'KAZ',
+        stateName: name('Kazakhstan', 'Казахстан'),
+        sponsors: [name('Azerbaijan', 'Азербайджан')],
+        note: 'Softer wording, as in the 2022 Action Plan.',
+        status: 'proposed',
+        onBehalf: false,
+        createdAt: '2024-12-05T10:00:00.000Z',
+        changes: [
+          { paragraphId: 'op-1', text: 'The Secretariat should prepare a report by 2026;' },
+        ],
+      },
+      {
+        id: 'a-2',
+        number: 2,
+        stateCode: 'IND',
+        stateName: name('India', 'Индия'),
+        sponsors: [],
+        note: null,
+        status: 'proposed',
+        onBehalf: true,
+        createdAt: '2024-12-06T11:30:00.000Z',
+        changes: [
+          { paragraphId: 'op-1', text: 'The Secretariat shall prepare a report by 2025;' },
+          { paragraphId: 'op-3', delete: true },
+        ],
+      },
+      {
+        id: 'a-3',
+        number: 3,
+        stateCode: 'ARM',
+        stateName: name('Armenia', 'Армения'),
+        sponsors: [],
+        note: null,
+        status: 'withdrawn',
+        onBehalf: false,
+        createdAt: '2024-12-07T08:00:00.000Z',
+        changes: [{ after: 'op-2', text: 'Youth exchanges shall be encouraged;' }],
+      },
+    ],
+  };
+}
+
+/** A compilation of `states` × `perState` amendments on a draft of `paragraphs` paragraphs. */
+export function largeCompilation(
+  paragraphs: number,
+  states: number,
+  perState: number,
+): CompilationData {
+  const operative = paragraphs - Math.max(1, Math.round(paragraphs / 12));
+  const outcome = largeOutcome(operative);
+  const revision = {
+    ...outcome.revision,
+    preamble: outcome.revision.preamble.slice(0, paragraphs - operative),
+  };
+  const all = [...revision.preamble, ...revision.operative];
+  const amendments: CompilationData['amendments'] = [];
+  for (let state = 0; state < states; state++) {
+    for (let k = 0; k < perState; k++) {
+      const number = amendments.length + 1;
+      const target = all[(state * 7 + k * 13) % all.length];
+      const kind = number % 5;
+      amendments.push({
+        id: `a-${number}`,
+        number,
+        stateCode: `S${state}`,
+        stateName: `Member State ${state + 1}`,
+        sponsors: state % 3 === 0 ? [`Member State ${((state + 1) % states) + 1}`] : [],
+        note: k === 0 ? 'Proposed in the informal consultations.' : null,
+        status: 'proposed',
+        onBehalf: false,
+        createdAt: '2024-12-05T10:00:00.000Z',
+        changes: [
+          kind === 3
+            ? { after: target.id, text: 'A new paragraph proposed by this delegation;' }
+            : kind === 4
+              ? { paragraphId: target.id, delete: true }
+              : { paragraphId: target.id, text: `${target.text.replace(/;$/, '')} in full;` },
+        ],
+      });
+    }
+  }
+  return {
+    header: outcome.header,
+    draft: { symbol: outcome.draft.symbol, title: outcome.draft.title },
+    revision,
+    amendments,
   };
 }
