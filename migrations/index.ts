@@ -1,5 +1,6 @@
 import { Foundation1764000000000 } from './1764000000000-foundation';
 import { DraftLifecycle1764000001000 } from './1764000001000-draft-lifecycle';
+import { Amendments1765000011000 } from './1765000011000-amendments';
 import { Hardening1765000016000 } from './1765000016000-hardening';
 import { DocumentCache1765000017000 } from './1765000017000-document-cache';
 
@@ -8,6 +9,7 @@ import { DocumentCache1765000017000 } from './1765000017000-document-cache';
 export const migrations: Function[] = [
   Foundation1764000000000,
   DraftLifecycle1764000001000,
+  Amendments1765000011000,
   Hardening1765000016000,
   DocumentCache1765000017000,
 ];

@@ -1,5 +1,8 @@
 import { AgendaItemDraftEntity } from './agenda-item-draft.entity';
 import { AgendaItemEntity } from './agenda-item.entity';
+import { AmendmentOutcomeEntity } from './amendment-outcome.entity';
+import { AmendmentSponsorEntity } from './amendment-sponsor.entity';
+import { AmendmentEntity } from './amendment.entity';
 import { AuditCheckpointEntity } from './audit-checkpoint.entity';
 import { AuditLogEntity } from './audit-log.entity';
 import { BodyEntity } from './body.entity';
@@ -20,6 +23,9 @@ import { UserEntity } from './user.entity';
 export {
   AgendaItemDraftEntity,
   AgendaItemEntity,
+  AmendmentEntity,
+  AmendmentOutcomeEntity,
+  AmendmentSponsorEntity,
   AuditCheckpointEntity,
   AuditLogEntity,
   BodyEntity,
@@ -45,6 +51,9 @@ export {
 export const entities: Function[] = [
   AgendaItemDraftEntity,
   AgendaItemEntity,
+  AmendmentEntity,
+  AmendmentOutcomeEntity,
+  AmendmentSponsorEntity,
   AuditCheckpointEntity,
   AuditLogEntity,
   BodyEntity,
