@@ -13,6 +13,7 @@ import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { DraftRepository, openDatabase } from '@chancery/persistence';
 import type { DataSource } from 'typeorm';
+import { AmendmentRepository } from '../apps/api/src/amendments/amendment.repository';
 import { loadConfig } from '../apps/api/src/config/config';
 import {
   DocumentsService,
@@ -91,7 +92,12 @@ async function main(): Promise<void> {
     embeddedPort: config.EMBEDDED_PG_PORT,
     poolSize: 2,
   });
-  const documents = new DocumentsService(database.dataSource, new DraftRepository(), config);
+  const documents = new DocumentsService(
+    database.dataSource,
+    new DraftRepository(),
+    config,
+    new AmendmentRepository(),
+  );
   try {
     let rendered;
     if ((MEETING_DOCUMENTS as readonly string[]).includes(name)) {

@@ -5,6 +5,7 @@ import { ThrottlerStorageService } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import { ZodValidationPipe } from 'nestjs-zod';
 import type { DataSource } from 'typeorm';
+import { AmendmentsController } from './amendments/amendments.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
@@ -83,6 +84,7 @@ export class AppModule {
         MeetingsController,
         DraftsController,
         RevisionImportController,
+        AmendmentsController,
         DocumentsController,
         ...DESK_CONTROLLERS,
       ],

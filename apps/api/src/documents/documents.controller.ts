@@ -118,6 +118,33 @@ export class DocumentsController {
     );
   }
 
+  @Get('drafts/:id/documents/compilation.docx')
+  @ApiOperation({
+    summary:
+      'The compilation of amendments to a revision: under each paragraph every amendment to it as Word tracked changes authored by the proposing state',
+  })
+  @ApiOkResponse(DOCX_OK)
+  @ApiNotModifiedResponse({ description: 'If-None-Match names the current ETag' })
+  @ApiProblems(400, 404, 422)
+  async compilation(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParam) id: string,
+    @Query() query: TextQueryDto,
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return sendDocument(
+      reply,
+      await this.documents.draftDocument(
+        principal,
+        id,
+        'compilation',
+        { language: query.lang, revision: query.revision },
+        deliveryConditions(reply, ifNoneMatch),
+      ),
+    );
+  }
+
   @Get('drafts/:id/documents/redline.docx')
   @ApiOperation({ summary: 'The changes between two revisions as Word tracked changes' })
   @ApiOkResponse(DOCX_OK)

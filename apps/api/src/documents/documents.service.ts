@@ -25,6 +25,8 @@ import type { Principal } from '../auth/principal';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { notFound } from '../common/app-error';
 import { DeliveryAudit } from './delivery-audit';
+import { AmendmentRepository } from '../amendments/amendment.repository';
+import { buildCompilationData } from './compilation-data';
 import { DocumentDataBuilder } from './document-data.builder';
 import { ReadGate } from './read-gate';
 import { clientGone, redlineOrder, renderingBusy, templateBroken } from './documents.errors';
@@ -36,7 +38,7 @@ export const MEETING_DOCUMENTS = [
   'list-of-documents',
 ] as const;
 export type MeetingDocumentName = (typeof MEETING_DOCUMENTS)[number];
-export const DRAFT_DOCUMENTS = ['text', 'redline', 'consensus-report'] as const;
+export const DRAFT_DOCUMENTS = ['text', 'redline', 'consensus-report', 'compilation'] as const;
 export type DraftDocumentName = (typeof DRAFT_DOCUMENTS)[number];
 
 export const DOCX_CONTENT_TYPE =
@@ -102,6 +104,8 @@ export class DocumentsService implements BeforeApplicationShutdown, OnApplicatio
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(DraftRepository) private readonly drafts: DraftRepository,
     @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(AmendmentRepository)
+    private readonly amendments: AmendmentRepository = new AmendmentRepository(),
   ) {
     const templatesDir = config.TEMPLATES_DIR ?? defaultTemplatesDir();
     this.templates = templatesDigest(templatesDir);
@@ -206,6 +210,24 @@ export class DocumentsService implements BeforeApplicationShutdown, OnApplicatio
           const built = await builder.redline(draftId, language, from, to);
           return (slot, signal) => slot.redline(built.data, { signal });
         },
+      };
+    } else if (name === 'compilation') {
+      const built = await buildCompilationData(
+        builder,
+        this.dataSource.manager,
+        this.amendments,
+        draftId,
+        language,
+        options.revision,
+      );
+      plan = {
+        name,
+        language,
+        symbol: built.symbol,
+        draftId,
+        // The amendments are small beside the document: their data is its key.
+        keyParts: built.data,
+        load: () => Promise.resolve((slot, signal) => slot.compilation(built.data, { signal })),
       };
     } else {
       const built = await builder.consensusReport([draftId], language, new Date());

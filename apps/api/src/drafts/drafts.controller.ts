@@ -118,10 +118,10 @@ export class DraftsController {
   }
 
   @Post('drafts/:id/revisions')
-  @RequireRoles('secretariat', 'delegate')
+  @RequireRoles('secretariat', 'delegate', 'chair')
   @ApiOperation({
     summary:
-      'Circulate a new revision (secretariat or the penholder). A paragraph naming an id of the previous revision keeps it; positions start a new round; at consensus it reopens review and needs a reason',
+      'Circulate a new revision (secretariat or the penholder). A paragraph naming an id of the previous revision keeps it; positions start a new round; at consensus it reopens review and needs a reason. With a disposition (secretariat or chair) the server computes the text from the amendments accepted and bracketed; the rest are not retained',
   })
   @ApiHeader(IF_MATCH_REQUIRED)
   @ApiCreatedResponse({ type: DraftDto.Output })

@@ -6,6 +6,7 @@ import {
   STANCES,
 } from '@chancery/domain';
 import { createZodDto } from 'nestjs-zod';
+import { DispositionSchema } from '../amendments/amendments.dto';
 import { z } from 'zod';
 
 const paragraphInput = z.strictObject({
@@ -58,6 +59,7 @@ export class CreateDraftDto extends createZodDto(
 export class CreateRevisionDto extends createZodDto(
   z.strictObject({
     ...revisionFields,
+    disposition: DispositionSchema.optional(),
     reason: z
       .string()
       .trim()

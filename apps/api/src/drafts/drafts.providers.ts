@@ -1,5 +1,7 @@
 import type { Provider } from '@nestjs/common';
 import { DraftRepository, DraftWriteRepository, MeetingRepository } from '@chancery/persistence';
+import { AmendmentRepository } from '../amendments/amendment.repository';
+import { AmendmentsService } from '../amendments/amendments.service';
 import { CLOCK, type Clock, systemClock } from '../application/clock';
 import { TransactionRunner } from '../application/transaction-runner';
 import { DraftQueriesService } from './draft-queries.service';
@@ -24,6 +26,8 @@ export function draftsProviders(clock: Clock = systemClock): Provider[] {
     { provide: MeetingRepository, useValue: new MeetingRepository() },
     TransactionRunner,
     DraftQueriesService,
+    AmendmentRepository,
+    AmendmentsService,
     RevisionStore,
     SilenceSettlement,
     RegisterDraftService,

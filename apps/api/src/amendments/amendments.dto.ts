@@ -1,0 +1,79 @@
+import { AMENDMENT_OUTCOMES, AMENDMENT_STATUSES } from '@chancery/domain';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+
+const paragraphId = z.string().trim().min(1).max(64);
+const text = z.string().max(20000);
+
+// One of three shapes (DESIGN): replace a paragraph's text, insert one after it, delete it.
+// The domain checks which paragraph each names and says which change is at fault.
+const change = z.union([
+  z.strictObject({ paragraphId, text }).describe("Replace the paragraph's text"),
+  z.strictObject({ after: paragraphId, text }).describe('A new paragraph after this one'),
+  z.strictObject({ paragraphId, delete: z.literal(true) }).describe('Delete the paragraph'),
+]);
+
+export class ProposeAmendmentDto extends createZodDto(
+  z.strictObject({
+    revision: z
+      .number()
+      .int()
+      .positive()
+      .describe('The revision read and amended: 409 if the draft has been revised since'),
+    stateCode: z.string().trim().min(2).max(16).describe('The proposing member state'),
+    changes: z.array(change).min(1).max(200),
+    note: z.string().trim().max(4000).optional().describe('Explanation, printed under it'),
+  }),
+) {}
+
+export class AmendmentQueryDto extends createZodDto(
+  z.strictObject({
+    revision: z.coerce
+      .number()
+      .int()
+      .positive()
+      .max(100000)
+      .optional()
+      .describe('Only the amendments proposed on this revision'),
+  }),
+) {}
+
+export const DispositionSchema = z
+  .strictObject({
+    accepted: z.array(z.string().uuid()).max(1000).default([]),
+    bracketed: z.array(z.string().uuid()).max(1000).default([]),
+  })
+  .describe(
+    'Amendments to the current revision accepted into the text or entered in brackets; the rest are not retained. The server computes the text',
+  );
+
+const changeOut = z.union([
+  z.object({ paragraphId: z.string(), text: z.string() }),
+  z.object({ after: z.string(), text: z.string() }),
+  z.object({ paragraphId: z.string(), delete: z.literal(true) }),
+]);
+
+export class AmendmentDto extends createZodDto(
+  z.object({
+    id: z.string().uuid(),
+    number: z.number().int().describe('1, 2, … per draft'),
+    stateCode: z.string(),
+    stateName: z.string(),
+    sponsors: z.array(z.string()).describe('Co-sponsoring states, in the order they joined'),
+    revision: z.number().int().describe('The revision it was proposed on'),
+    status: z.enum(AMENDMENT_STATUSES),
+    changes: z.array(changeOut),
+    note: z.string().nullable(),
+    onBehalf: z.boolean().describe('Entered by the secretariat for the state (note verbale)'),
+    createdAt: z.string(),
+    createdBy: z.string(),
+    withdrawnAt: z.string().nullable(),
+    outcome: z
+      .object({
+        outcome: z.enum(AMENDMENT_OUTCOMES),
+        revision: z.number().int().describe('The revision that disposed of it'),
+        decidedAt: z.string(),
+      })
+      .nullable(),
+  }),
+) {}
