@@ -320,6 +320,18 @@ describe('amendments by delegations, the compilation, and the revision from thei
     ]);
   });
 
+  it('shows per revision what became of the amendments in the consensus report', async () => {
+    const response = await fetch(
+      `${api.baseUrl}/api/drafts/${draftId}/documents/consensus-report.docx`,
+      { headers: { authorization: `Bearer ${await api.login('secretariat@demo.local')}` } },
+    );
+    const docx = await openDocx(Buffer.from(await response.arrayBuffer()));
+    expect(docx.text).toContain(
+      'Revision 2: accepted 1 (Kazakhstan); not retained 2 (India); withdrawn 3 (Tajikistan);',
+    );
+    expect(docx.text).toContain('Revision 3: accepted 5 (Kazakhstan); bracketed 4 (India);');
+  });
+
   it('refuses a disposition from the penholder, and text that is not what the disposition produces', async () => {
     const penholder = await addRevision(
       api,

@@ -184,6 +184,17 @@ export interface ConsensusDraftData {
   silence: { deadline: string; status: string } | null;
   counts: { concur: number; reservation: number; objection: number; none: number };
   positions: PositionData[];
+  /** Per revision that disposed of amendments, what it made of them: "1 (Kazakhstan)". */
+  amendmentRounds: AmendmentRoundData[];
+}
+
+export interface AmendmentRoundData {
+  /** The revision that disposed of the amendments to the one before it. */
+  revision: number;
+  accepted: string[];
+  bracketed: string[];
+  notRetained: string[];
+  withdrawn: string[];
 }
 
 /** Data of `consensus-report`. */

@@ -12,6 +12,7 @@ export type {
   AgendaDocumentData,
   AgendaItemData,
   AmendmentChangeData,
+  AmendmentRoundData,
   CompilationAmendmentData,
   CompilationData,
   ConsensusDraftData,

@@ -321,6 +321,8 @@ describe('consensus report', () => {
       'We ask that the bracketed words in PP 3 be deleted.',
       'Kuwait',
       'No answer',
+      'Amendments',
+      'Revision 3: accepted 1 (Kazakhstan); bracketed 2 (India); withdrawn 3 (Tajikistan);',
       '* Recorded by the secretariat on behalf of the member state.',
     ]);
     const counts = paragraphsOf(docx.document).map((paragraph) => paragraph.text);

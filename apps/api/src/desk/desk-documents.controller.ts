@@ -102,6 +102,27 @@ export class DeskDocumentsController {
     );
   }
 
+  @Get('drafts/:id/documents/compilation.docx')
+  async compilation(
+    @Req() request: AuthenticatedRequest,
+    @Param('id', UuidParam) id: string,
+    @Query() query: TextQueryDto,
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const options = { language: query.lang, revision: query.revision };
+    return sendDocument(
+      reply,
+      await this.documents.draftDocument(
+        request.principal!,
+        id,
+        'compilation',
+        options,
+        ifNoneMatch,
+      ),
+    );
+  }
+
   @Get('drafts/:id/documents/consensus-report.docx')
   @RequireRoles(...POSITION_READERS)
   async consensusReport(

@@ -16,6 +16,7 @@ import {
 import { MeetingsService } from '../meetings/meetings.service';
 import { meetingLabel } from './dashboard-view';
 import { type Judgement, judgementOf, mayRecord, revising } from './desk-judgement';
+import { DeskAmendmentsService } from './desk-amendments.service';
 import { ACTION_LABELS, STANCE_LABELS, formatInstant, statusName, timeLeft } from './desk-labels';
 import { auditView, compareRevisionsView, paragraphLabels, revisionTextView } from './draft-view';
 
@@ -33,6 +34,7 @@ interface PageRead {
   judgement: Judgement;
   status: ConsensusStatus;
   positions: PositionRow[];
+  amendments: Awaited<ReturnType<DeskAmendmentsService['panel']>>;
 }
 
 /**
@@ -49,6 +51,7 @@ export class DeskDraftService {
     @Inject(DraftRepository) private readonly repository: DraftRepository,
     @Inject(MeetingsService) private readonly meetings: MeetingsService,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(DeskAmendmentsService) private readonly amendments: DeskAmendmentsService,
   ) {}
 
   page(principal: Principal, id: string, options: { revision?: number } = {}) {
@@ -65,6 +68,8 @@ export class DeskDraftService {
       const revisions = revisionRows.map((r) => revisionView(snapshot.draft, r));
       const audit = auditRows.map(auditEntryView);
       const judgement = judgementOf(snapshot);
+      const current = revisions.find((r) => r.number === draft.currentRevision) ?? null;
+      const amendments = await this.amendments.panel(manager, principal, snapshot.draft, current);
       return this.pageView(principal, id, options, now, {
         draft,
         revisions,
@@ -73,6 +78,7 @@ export class DeskDraftService {
         judgement,
         status: consensusOf(snapshot, now),
         positions: snapshot.positions,
+        amendments,
       });
     });
   }
@@ -91,6 +97,7 @@ export class DeskDraftService {
     if (options.revision !== undefined && !shown)
       throw notFound(`Revision of ${draft.symbol}`, String(options.revision), 'revision');
     const current = revisions.find((r) => r.number === draft.currentRevision) ?? null;
+    const { amendments } = read;
     const labels = current ? paragraphLabels(current) : new Map<string, string>();
 
     const byState = new Map(read.positions.map((p) => [p.state_code, p]));
@@ -175,6 +182,7 @@ export class DeskDraftService {
           author: r.author,
           createdAt: formatInstant(r.createdAt),
           note: r.note,
+          disposition: amendments.history.get(r.number) ?? null,
           shown: r.number === shownNumber,
           href:
             r.number === draft.currentRevision
@@ -210,6 +218,7 @@ export class DeskDraftService {
       // Observers follow the status, not the negotiation: no positions, no audit trail.
       showPositions: readsPositions(principal),
       positions: readsPositions(principal) ? positionRows : [],
+      amendments,
       ownPosition: own ? { href: own.recordHref, code: own.code, name: own.name } : null,
       silence: silence
         ? {

@@ -17,7 +17,6 @@ import type { z } from 'zod';
 import { type AuthenticatedRequest, Public, RequireRoles } from '../auth/auth.decorators';
 import { notFound } from '../common/app-error';
 import { UuidParam } from '../common/params';
-import { toProblem } from '../common/problem-details.filter';
 import { DraftQueriesService } from '../drafts/draft-queries.service';
 import { AddRevisionService } from '../drafts/use-cases/add-revision.service';
 import { StartSilenceProcedureService } from '../drafts/use-cases/start-silence-procedure.service';
@@ -36,7 +35,7 @@ import {
   fields,
 } from './desk-forms';
 import { DeskResponder } from './desk-responder';
-import { type ProblemView, problemView } from './problem-view';
+import { type ProblemView, formRefusal } from './problem-view';
 
 const REVISION_NUMBER = /^[1-9]\d{0,5}$/;
 const STATE_CODE = /^[A-Za-z]{2,16}$/;
@@ -51,6 +50,9 @@ const DONE: Record<string, string> = {
   position: 'The position was recorded.',
   silence: 'The silence procedure has started.',
   revision: 'The new revision was circulated.',
+  amendment: 'The amendment was proposed.',
+  'amendment-withdrawn': 'The amendment was withdrawn.',
+  disposition: 'The amendments were disposed of and the new revision was circulated.',
 };
 
 function revisionNumber(value: unknown, field: string): number {
@@ -217,7 +219,7 @@ export class DeskDraftsController {
         paragraphs: form.paragraphs,
       });
     } catch (error) {
-      const problem = this.refusal(error, request);
+      const problem = formRefusal(error, request);
       return this.showPositionForm(request, reply, id, code, problem, body);
     }
     this.responder.seeOther(reply, `/desk/drafts/${id}?done=position`);
@@ -265,7 +267,7 @@ export class DeskDraftsController {
         form.etag,
       );
     } catch (error) {
-      const problem = this.refusal(error, request);
+      const problem = formRefusal(error, request);
       const view = await this.forms.revisionForm(request.principal!, id);
       // Give back what the official wrote; only a stale form starts again from the new text.
       const kept = form && !problem.stale ? keepRevisionInput(view, form) : view;
@@ -305,19 +307,10 @@ export class DeskDraftsController {
       }
       done = await steps.work(form);
     } catch (error) {
-      const problem = this.refusal(error, request);
+      const problem = formRefusal(error, request);
       return this.showDraft(request, reply, id, { problem });
     }
     this.responder.seeOther(reply, `/desk/drafts/${id}?done=${done}`);
-  }
-
-  /** A refusal to show beside the form; a missing draft or a failure is an error page instead. */
-  private refusal(error: unknown, request: AuthenticatedRequest): ProblemView {
-    const problem = toProblem(error);
-    if (problem.status === 404 || problem.status === 401 || problem.status >= 500) throw error;
-    problem.instance = request.url;
-    problem.correlationId = String(request.id);
-    return problemView(problem);
   }
 
   private async showDraft(

@@ -61,6 +61,15 @@ export const RevisionForm = z.object({
   operativeText: many(z.string().max(20000)),
 });
 
+export const AmendmentForm = z.object({
+  revision: z.coerce.number().int().min(1),
+  stateCode: text(16).min(2, 'choose the member state'),
+  paragraphId: text(64).min(1, 'choose the paragraph'),
+  kind: z.enum(['replace', 'insert', 'delete'], { message: 'choose replace, insert or delete' }),
+  text: optionalText(20000),
+  note: optionalText(4000),
+});
+
 export const AgendaItemForm = z.object({
   title: text(1000).min(1, 'give the item a title'),
   annotation: optionalText(20000),

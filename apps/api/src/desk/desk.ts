@@ -1,3 +1,5 @@
+import { DeskAmendmentsController } from './desk-amendments.controller';
+import { DeskAmendmentsService } from './desk-amendments.service';
 import { DeskAuthController } from './desk-auth.controller';
 import { DeskDraftFormsService } from './desk-draft-forms.service';
 import { DeskDraftService } from './desk-draft.service';
@@ -19,6 +21,7 @@ export const DESK_CONTROLLERS = [
   DeskAuthController,
   DeskListsController,
   DeskDraftsController,
+  DeskAmendmentsController,
   DeskMeetingsController,
   DeskDocumentsController,
   DeskImportController,
@@ -34,5 +37,6 @@ export const DESK_PROVIDERS = [
   DeskListsService,
   DeskDraftService,
   DeskDraftFormsService,
+  DeskAmendmentsService,
   DeskMeetingService,
 ];

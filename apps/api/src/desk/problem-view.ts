@@ -1,5 +1,7 @@
 import { describeParagraph, isDraftStatus, statusLabel, type TextPart } from '@chancery/domain';
+import type { AuthenticatedRequest } from '../auth/auth.decorators';
 import type { ProblemDetails } from '../common/problem-details';
+import { toProblem } from '../common/problem-details.filter';
 
 export interface ProblemView {
   status: number;
@@ -97,4 +99,16 @@ function describeItem(key: string, item: unknown): string {
 function humanise(key: string): string {
   const words = key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/**
+ * A refusal to show beside the form that caused it; a missing record, a lost session or a
+ * failure is rethrown, for an error page instead.
+ */
+export function formRefusal(error: unknown, request: AuthenticatedRequest): ProblemView {
+  const problem = toProblem(error);
+  if (problem.status === 404 || problem.status === 401 || problem.status >= 500) throw error;
+  problem.instance = request.url;
+  problem.correlationId = String(request.id);
+  return problemView(problem);
 }

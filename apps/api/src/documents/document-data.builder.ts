@@ -31,6 +31,7 @@ import {
 } from '@chancery/persistence';
 import type { EntityManager } from 'typeorm';
 import { notFound } from '../common/app-error';
+import { amendmentRounds } from './compilation-data';
 
 const pick = (language: DocumentLanguage, en: string, ru: string | null | undefined): string =>
   language === 'ru' && ru ? ru : en;
@@ -381,6 +382,7 @@ export class DocumentDataBuilder {
           : null,
         counts,
         positions: statePositions,
+        amendmentRounds: await amendmentRounds(this.manager, draft.id, language),
       });
     }
     const symbol =

@@ -269,6 +269,15 @@ export function sampleConsensusReport(language: DocumentLanguage = 'en'): Consen
         consensus: null,
         silence: { deadline: '2024-12-14T12:00:00Z', status: 'running' },
         counts: { concur: 1, reservation: 1, objection: 1, none: 1 },
+        amendmentRounds: [
+          {
+            revision: 3,
+            accepted: [ru ? '1 (Казахстан)' : '1 (Kazakhstan)'],
+            bracketed: [ru ? '2 (Индия)' : '2 (India)'],
+            notRetained: [],
+            withdrawn: [ru ? '3 (Таджикистан)' : '3 (Tajikistan)'],
+          },
+        ],
         positions: [
           {
             stateCode: 'AZE',
