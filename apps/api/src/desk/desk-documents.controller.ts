@@ -118,7 +118,7 @@ export class DeskDocumentsController {
         id,
         'compilation',
         options,
-        ifNoneMatch,
+        deliveryConditions(reply, ifNoneMatch),
       ),
     );
   }
