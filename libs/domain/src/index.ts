@@ -185,3 +185,16 @@ export {
   type DispositionInput,
   type DispositionResult,
 } from './disposition';
+  NOTICE_KINDS,
+  isNoticeKind,
+  isTimeZone,
+  planNotices,
+  type DraftChange,
+  type NoticeDraft,
+  type NoticeFacts,
+  type NoticeKind,
+  type NoticePlanRequest,
+  type NoticeRecipient,
+  type PlannedNotice,
+} from './notices';
+export { noticeView, type NoticeReader, type NoticeView } from './notice-wording';

@@ -65,7 +65,7 @@ export const LANGUAGES = ['en', 'ru'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 // Narrowing helpers for values that arrive as plain strings (database rows, query strings).
-function isOneOf<T extends string>(values: readonly T[]) {
+export function isOneOf<T extends string>(values: readonly T[]) {
   return (value: unknown): value is T =>
     typeof value === 'string' && (values as readonly string[]).includes(value);
 }

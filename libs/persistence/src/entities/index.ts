@@ -8,10 +8,13 @@ import { AuditLogEntity } from './audit-log.entity';
 import { BodyEntity } from './body.entity';
 import { ChairmanshipEntity } from './chairmanship.entity';
 import { DocumentCacheEntity, DocumentRenderClaimEntity } from './document-cache.entity';
+import { DeskEventEntity } from './desk-event.entity';
 import { DraftEntity } from './draft.entity';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
 import { ForumEntity } from './forum.entity';
 import { MeetingEntity } from './meeting.entity';
+import { NoticeEntity } from './notice.entity';
+import { NotificationSettingsEntity } from './notification-settings.entity';
 import { ParticipantEntity } from './participant.entity';
 import { PositionEntity } from './position.entity';
 import { RevisionEntity } from './revision.entity';
@@ -32,10 +35,13 @@ export {
   ChairmanshipEntity,
   DocumentCacheEntity,
   DocumentRenderClaimEntity,
+  DeskEventEntity,
   DraftEntity,
   IdempotencyKeyEntity,
   ForumEntity,
   MeetingEntity,
+  NoticeEntity,
+  NotificationSettingsEntity,
   ParticipantEntity,
   PositionEntity,
   RevisionEntity,
@@ -60,10 +66,13 @@ export const entities: Function[] = [
   ChairmanshipEntity,
   DocumentCacheEntity,
   DocumentRenderClaimEntity,
+  DeskEventEntity,
   DraftEntity,
   IdempotencyKeyEntity,
   ForumEntity,
   MeetingEntity,
+  NoticeEntity,
+  NotificationSettingsEntity,
   ParticipantEntity,
   PositionEntity,
   RevisionEntity,

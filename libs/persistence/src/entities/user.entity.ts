@@ -13,6 +13,8 @@ import { UserRoleEntity } from './user-role.entity';
 @Unique('users_email_key', ['email'])
 @Check('users_email_check', `email = lower(email) AND email ~ '^[^@\\s]+@[^@\\s]+$'`)
 @Check('users_display_name_check', `btrim(display_name) <> ''`)
+@Check('users_language_check', `language IN ('en', 'ru')`)
+@Check('users_time_zone_check', `btrim(time_zone) <> ''`)
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'users_pkey' }) id!: string;
   /** Stored lower-case; the database refuses anything else. */
@@ -20,6 +22,10 @@ export class UserEntity {
   @Column({ type: 'text' }) displayName!: string;
   @Column({ type: 'text', select: false }) passwordHash!: string;
   @Column({ type: 'boolean', default: true }) active!: boolean;
+  /** The language notices are written in. */
+  @Column({ type: 'varchar', length: 2, default: 'en' }) language!: string;
+  /** An IANA zone, for the deadlines notices print. */
+  @Column({ type: 'text', default: 'UTC' }) timeZone!: string;
   @OneToMany(() => UserRoleEntity, (role) => role.user) roles!: UserRoleEntity[];
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
 }
