@@ -2,6 +2,8 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerStorageService } from '@nestjs/throttler';
+import { NOTICE_KINDS } from '@chancery/domain';
+import { MailTemplateRegistry } from '@chancery/documents';
 import { LoggerModule } from 'nestjs-pino';
 import { ZodValidationPipe } from 'nestjs-zod';
 import type { DataSource } from 'typeorm';
@@ -29,8 +31,17 @@ import { DocumentsService } from './documents/documents.service';
 import { HealthController } from './health/health.controller';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyRepository } from './idempotency/idempotency.repository';
+import { DeskEventLog } from './live/desk-event-log';
+import { EventHub } from './live/event-hub';
+import { EventsController } from './live/events.controller';
+import { PgListener } from './live/pg-listener';
 import { MeetingsController } from './meetings/meetings.controller';
 import { MeetingsService } from './meetings/meetings.service';
+import { MAIL_TEMPLATES, MailDeliverer } from './notifications/mail-deliverer';
+import { MeController } from './notifications/me.controller';
+import { NoticeOutbox } from './notifications/notice-outbox';
+import { NoticeRepository } from './notifications/notice.repository';
+import { NoticesService } from './notifications/notices.service';
 import { ReferenceController } from './reference/reference.controller';
 import { ReferenceService } from './reference/reference.service';
 
@@ -86,6 +97,8 @@ export class AppModule {
         RevisionImportController,
         AmendmentsController,
         DocumentsController,
+        MeController,
+        EventsController,
         ...DESK_CONTROLLERS,
       ],
       providers: [
@@ -109,6 +122,18 @@ export class AppModule {
         RevisionImportService,
         SilenceScheduler,
         DocumentsService,
+        {
+          provide: MAIL_TEMPLATES,
+          useFactory: () =>
+            MailTemplateRegistry.load(NOTICE_KINDS, options.config.TEMPLATES_DIR ?? undefined),
+        },
+        NoticeRepository,
+        NoticeOutbox,
+        NoticesService,
+        MailDeliverer,
+        PgListener,
+        DeskEventLog,
+        EventHub,
         ...DESK_PROVIDERS,
       ],
     };

@@ -45,7 +45,7 @@ type CompileOptions = Parameters<HandlebarsEnvironment['compile']>[1];
 
 // Templates are untrusted: nothing reachable through a prototype (constructor, __proto__,
 // __defineGetter__…) may be read or called, and no unknown helper is resolved at run time.
-const RUNTIME_OPTIONS: Handlebars.RuntimeOptions = {
+export const RUNTIME_OPTIONS: Handlebars.RuntimeOptions = {
   allowProtoPropertiesByDefault: false,
   allowProtoMethodsByDefault: false,
   allowCallsToHelperMissing: false,
@@ -186,7 +186,7 @@ async function refuseOutside(root: string, path: string): Promise<void> {
   if (real !== root && !real.startsWith(root + sep)) refuse(`${name} lies outside TEMPLATES_DIR`);
 }
 
-async function readTemplateFolder(
+export async function readTemplateFolder(
   root: string,
   dir: string,
   required: boolean,
@@ -264,13 +264,24 @@ function compileLanguage(
   return { templates, failedPartial };
 }
 
+/** How a template's output is written: document markup (checked), HTML, or plain text. */
+export interface OutputRules {
+  /** Literal tags must be elements of the document markup (documents only). */
+  checkMarkup: boolean;
+  /** Plain text: values are printed as they are, not HTML-escaped. */
+  noEscape: boolean;
+}
+
+const DOCUMENT_OUTPUT: OutputRules = { checkMarkup: true, noEscape: false };
+
 /** Parses, checks and compiles one template; every failure is a TemplateError naming the file and line. */
-function compileChecked(
+export function compileChecked(
   env: HandlebarsEnvironment,
   source: unknown,
   templateName: string,
-  language: DocumentLanguage,
+  language: string,
   partialNames: ReadonlySet<string>,
+  output: OutputRules = DOCUMENT_OUTPUT,
 ): TemplateDelegate {
   // Only strings reach compile(): an object would be taken for a parsed AST and compiled to
   // JavaScript as it stands (the bypass of CVE-2026-33937's fix).
@@ -278,10 +289,11 @@ function compileChecked(
     throw new TemplateError({ templateName, language, reason: 'the template source is not text' });
   try {
     const program = env.parseWithoutProcessing(source);
-    checkProgram(program, templateName, language, partialNames);
+    checkProgram(program, templateName, language, partialNames, output.checkMarkup);
+    const options = { ...COMPILE_OPTIONS, noEscape: output.noEscape };
     // compile() is lazy; precompile() runs the compiler now, so its errors surface at load.
-    env.precompile(source, COMPILE_OPTIONS);
-    return env.compile(source, COMPILE_OPTIONS);
+    env.precompile(source, options);
+    return env.compile(source, options);
   } catch (error) {
     throw toTemplateError(error, templateName, language);
   }
@@ -293,8 +305,9 @@ type AstNode = hbs.AST.Node & Record<string, unknown>;
 function checkProgram(
   program: hbs.AST.Program,
   templateName: string,
-  language: DocumentLanguage,
+  language: string,
   partialNames: ReadonlySet<string>,
+  checkMarkup: boolean,
 ): void {
   const fail = (
     node: hbs.AST.Node,
@@ -342,7 +355,7 @@ function checkProgram(
         return;
       }
       case 'ContentStatement':
-        checkContent(node as unknown as hbs.AST.ContentStatement, fail);
+        if (checkMarkup) checkContent(node as unknown as hbs.AST.ContentStatement, fail);
         return;
       default:
         return;

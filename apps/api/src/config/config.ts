@@ -50,6 +50,19 @@ const configSchema = z.object({
   RENDER_THREADS: z.coerce.number().int().min(1).max(16).default(2),
   DOCUMENT_CACHE_MB: z.coerce.number().int().min(1).max(65536).default(256),
   JOB_POLL_MS: z.coerce.number().int().min(100).max(60000).default(1000),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/]+/, 'must be an smtp:// or smtps:// URL (smtp://user:pass@host:587)')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Chancery <chancery@localhost>'),
+  PUBLIC_URL: z
+    .string()
+    .regex(/^https?:\/\/[^/]+/, 'must be an http:// or https:// URL')
+    .transform((url) => url.replace(/\/+$/, ''))
+    .optional(),
+  MAIL_TIMEOUT_MS: z.coerce.number().int().min(100).max(120000).default(10000),
+  MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  MAIL_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3600000).default(30000),
 });
 
 export type AppConfig = Omit<z.infer<typeof configSchema>, 'SEED_DEMO'> & {

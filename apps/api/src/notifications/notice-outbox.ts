@@ -1,0 +1,49 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { planNotices, type DraftChange, type NoticeDraft } from '@chancery/domain';
+import type { EntityManager } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../config/config';
+import { DraftRepository } from '../drafts/draft.repository';
+import { NoticeRepository } from './notice.repository';
+
+/** The domain of a mail address ("Chancery <chancery@forum.org>" → "forum.org"). */
+export function mailDomain(address: string): string {
+  return /@([^>\s]+)>?\s*$/.exec(address)?.[1] ?? 'chancery.invalid';
+}
+
+/**
+ * Writes the notices of a change into the outbox, inside the change's own transaction: they
+ * exist if and only if the change commits. Delivery happens later (MailDeliverer).
+ */
+@Injectable()
+export class NoticeOutbox {
+  private readonly messageIdDomain: string;
+
+  constructor(
+    @Inject(NoticeRepository) private readonly notices: NoticeRepository,
+    @Inject(DraftRepository) private readonly drafts: DraftRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.messageIdDomain = mailDomain(config.MAIL_FROM);
+  }
+
+  async record(
+    manager: EntityManager,
+    change: DraftChange,
+    draft: NoticeDraft,
+    now: Date,
+  ): Promise<number> {
+    const planned = planNotices({
+      change,
+      draft,
+      members: await this.drafts.memberStates(manager),
+      recipients: await this.notices.delegates(manager),
+      onDate: now,
+    });
+    // Without a mail server the notices stay in the desk's inbox.
+    return this.notices.insert(manager, planned, {
+      mail: this.config.SMTP_URL !== undefined,
+      messageIdDomain: this.messageIdDomain,
+      now,
+    });
+  }
+}

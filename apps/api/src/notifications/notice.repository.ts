@@ -1,0 +1,213 @@
+import { Injectable } from '@nestjs/common';
+import {
+  isLanguage,
+  isNoticeKind,
+  type Language,
+  type NoticeFacts,
+  type NoticeKind,
+  type NoticeRecipient,
+  type PlannedNotice,
+} from '@chancery/domain';
+import type { EntityManager } from 'typeorm';
+
+/** Wakes the mail deliverers of every instance when a transaction with pending mail commits. */
+export const NOTICES_CHANNEL = 'chancery_notices';
+
+export interface NoticeRow {
+  id: string;
+  kind: NoticeKind;
+  draft_id: string | null;
+  facts: NoticeFacts;
+  created_at: Date;
+  read_at: Date | null;
+}
+
+/** A pending notice with what its mail needs to know of the recipient. */
+export interface DueNoticeRow extends NoticeRow {
+  attempts: number;
+  message_id: string;
+  email: string;
+  display_name: string;
+  language: Language;
+  time_zone: string;
+  state_code: string | null;
+}
+
+export interface StateNames {
+  en: ReadonlyMap<string, string>;
+  ru: ReadonlyMap<string, string>;
+}
+
+/** The notices outbox and each user's settings: queries only. */
+@Injectable()
+export class NoticeRepository {
+  /** Every delegate of a member state, with the language, zone and opt-outs they chose. */
+  async delegates(manager: EntityManager): Promise<NoticeRecipient[]> {
+    const rows = await manager.query<
+      {
+        user_id: string;
+        state_code: string;
+        language: string;
+        time_zone: string;
+        opt_out: string[];
+      }[]
+    >(
+      `SELECT u.id AS user_id, p.code AS state_code, u.language, u.time_zone,
+              coalesce(s.opt_out, '{}') AS opt_out
+         FROM user_roles r
+         JOIN users u ON u.id = r.user_id AND u.active
+         JOIN participants p ON p.id = r.participant_id AND p.kind = 'member-state'
+         LEFT JOIN notification_settings s ON s.user_id = u.id
+        WHERE r.role = 'delegate'
+        ORDER BY p.code, u.email`,
+    );
+    return rows.map((row) => ({
+      userId: row.user_id,
+      stateCode: row.state_code,
+      language: isLanguage(row.language) ? row.language : 'en',
+      timeZone: row.time_zone,
+      optOut: row.opt_out.filter(isNoticeKind),
+    }));
+  }
+
+  /**
+   * Writes the notices of one change in one statement. Each gets its Message-ID now, from its
+   * own id, so that every later attempt to mail it sends the same one.
+   */
+  async insert(
+    manager: EntityManager,
+    notices: readonly PlannedNotice[],
+    options: { mail: boolean; messageIdDomain: string; now: Date },
+  ): Promise<number> {
+    if (notices.length === 0) return 0;
+    // One change's notices share kind, draft and facts; only the recipient differs.
+    const groups = new Map<string, PlannedNotice[]>();
+    for (const notice of notices) {
+      const key = `${notice.kind}\u0000${notice.draftId}\u0000${JSON.stringify(notice.facts)}`;
+      groups.set(key, [...(groups.get(key) ?? []), notice]);
+    }
+    for (const group of groups.values()) {
+      const [{ kind, draftId, facts }] = group;
+      await manager.query(
+        `INSERT INTO notices (id, recipient_id, kind, draft_id, facts, created_at, delivery, next_attempt_at, message_id)
+         SELECT t.id, t.recipient_id, $2, $3, $4::jsonb, $5, $6::text, CASE WHEN $6::text = 'pending' THEN $5::timestamptz END,
+                '<notice.' || t.id || '@' || $7 || '>'
+           FROM (SELECT gen_random_uuid() AS id, r AS recipient_id FROM unnest($1::uuid[]) AS r) t`,
+        [
+          group.map((notice) => notice.recipientId),
+          kind,
+          draftId,
+          JSON.stringify(facts),
+          options.now,
+          options.mail ? 'pending' : 'inbox',
+          options.messageIdDomain,
+        ],
+      );
+    }
+    // NOTIFY is delivered only when (and if) the transaction commits.
+    if (options.mail) await manager.query(`SELECT pg_notify($1, '')`, [NOTICES_CHANNEL]);
+    return notices.length;
+  }
+
+  async forRecipient(manager: EntityManager, userId: string, limit: number): Promise<NoticeRow[]> {
+    return manager.query(
+      `SELECT id, kind, draft_id, facts, created_at, read_at FROM notices
+        WHERE recipient_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2`,
+      [userId, limit],
+    );
+  }
+
+  async unreadCount(manager: EntityManager, userId: string): Promise<number> {
+    const [{ count }] = await manager.query<{ count: number }[]>(
+      `SELECT count(*)::int AS count FROM notices WHERE recipient_id = $1 AND read_at IS NULL`,
+      [userId],
+    );
+    return count;
+  }
+
+  /** Marks one notice (or, without an id, all of them) read; returns how many changed. */
+  async markRead(
+    manager: EntityManager,
+    userId: string,
+    noticeId: string | null,
+    now: Date,
+  ): Promise<number> {
+    const rows = await manager.query<{ id: string }[]>(
+      `UPDATE notices SET read_at = $3
+        WHERE recipient_id = $1 AND read_at IS NULL AND ($2::uuid IS NULL OR id = $2)
+        RETURNING id`,
+      [userId, noticeId, now],
+    );
+    return rows.length;
+  }
+
+  async optOut(manager: EntityManager, userId: string): Promise<NoticeKind[]> {
+    const [row] = await manager.query<{ opt_out: string[] }[]>(
+      'SELECT opt_out FROM notification_settings WHERE user_id = $1',
+      [userId],
+    );
+    return (row?.opt_out ?? []).filter(isNoticeKind);
+  }
+
+  async saveOptOut(manager: EntityManager, userId: string, kinds: readonly NoticeKind[]) {
+    await manager.query(
+      `INSERT INTO notification_settings (user_id, opt_out, updated_at) VALUES ($1, $2, now())
+       ON CONFLICT (user_id) DO UPDATE SET opt_out = EXCLUDED.opt_out, updated_at = now()`,
+      [userId, kinds],
+    );
+  }
+
+  /**
+   * The next notice due for mail, locked for this transaction. SKIP LOCKED lets every replica
+   * sweep at once, each taking a different notice; if the process dies while sending, its
+   * connection closes, the lock goes with it and the notice is due again.
+   */
+  async lockNextDue(manager: EntityManager, now: Date): Promise<DueNoticeRow | null> {
+    const [row] = await manager.query<DueNoticeRow[]>(
+      `SELECT n.id, n.kind, n.draft_id, n.facts, n.created_at, n.read_at, n.attempts, n.message_id,
+              u.email, u.display_name, u.language, u.time_zone,
+              (SELECT p.code FROM user_roles r JOIN participants p ON p.id = r.participant_id
+                WHERE r.user_id = u.id AND r.role = 'delegate' LIMIT 1) AS state_code
+         FROM notices n JOIN users u ON u.id = n.recipient_id
+        WHERE n.delivery = 'pending' AND n.next_attempt_at <= $1
+        ORDER BY n.next_attempt_at
+        LIMIT 1
+        FOR UPDATE OF n SKIP LOCKED`,
+      [now],
+    );
+    return row ?? null;
+  }
+
+  async markSent(manager: EntityManager, id: string, now: Date): Promise<void> {
+    await manager.query(
+      `UPDATE notices SET delivery = 'sent', sent_at = $2, next_attempt_at = NULL, attempts = attempts + 1,
+                          last_error = NULL WHERE id = $1`,
+      [id, now],
+    );
+  }
+
+  async markRetry(manager: EntityManager, id: string, at: Date, error: string): Promise<void> {
+    await manager.query(
+      `UPDATE notices SET next_attempt_at = $2, attempts = attempts + 1, last_error = $3 WHERE id = $1`,
+      [id, at, error],
+    );
+  }
+
+  async markFailed(manager: EntityManager, id: string, error: string): Promise<void> {
+    await manager.query(
+      `UPDATE notices SET delivery = 'failed', next_attempt_at = NULL, attempts = attempts + 1,
+                          last_error = $2 WHERE id = $1`,
+      [id, error],
+    );
+  }
+
+  async stateNames(manager: EntityManager): Promise<StateNames> {
+    const rows = await manager.query<{ code: string; name: string; name_ru: string }[]>(
+      `SELECT code, name, name_ru FROM participants WHERE kind = 'member-state'`,
+    );
+    return {
+      en: new Map(rows.map((row) => [row.code, row.name])),
+      ru: new Map(rows.map((row) => [row.code, row.name_ru])),
+    };
+  }
+}

@@ -1,0 +1,152 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { MailDeliverer } from '../../apps/api/src/notifications/mail-deliverer';
+import { createTestDatabase } from '../support/database';
+import { type TestSmtpServer, startSmtpServer } from '../support/smtp';
+import { type TestApp, startTestApp } from '../support/test-app';
+
+const ROOT = join(__dirname, '../..');
+
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as { port: number };
+  server.close();
+  return port;
+}
+
+/** The real service (main.ts) in a process of its own, so that it can be killed outright. */
+async function startService(
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; url: string; log: () => string }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/api/src/main.ts'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      SEED_DEMO: 'false',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const url = `http://127.0.0.1:${port}`;
+  for (let started = Date.now(); ;) {
+    if (child.exitCode !== null) throw new Error(`the service exited: ${output}`);
+    const ready = await fetch(`${url}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ready) return { child, url, log: () => output };
+    if (Date.now() - started > 60000) throw new Error(`the service did not start: ${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+async function call(
+  url: string,
+  method: string,
+  path: string,
+  token: string | null,
+  body?: unknown,
+  headers: Record<string, string> = {},
+) {
+  const response = await fetch(`${url}${path}`, {
+    method,
+    headers: {
+      ...headers,
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body ? { 'content-type': 'application/json' } : {}),
+    },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  return {
+    status: response.status,
+    etag: response.headers.get('etag'),
+    body: await response.json(),
+  };
+}
+
+let smtp: TestSmtpServer;
+let restarted: TestApp | undefined;
+let killed: ChildProcess | undefined;
+
+afterAll(async () => {
+  killed?.kill('SIGKILL');
+  await restarted?.close();
+  await smtp?.close();
+});
+
+it('delivers after a restart, once and with the same Message-ID, mail whose sender died between commit and delivery', async () => {
+  // The server reads the first message and never answers: the sender is caught mid-delivery.
+  smtp = await startSmtpServer(() => 'stall');
+  const databaseUrl = await createTestDatabase();
+  const env = {
+    DATABASE_URL: databaseUrl,
+    SMTP_URL: smtp.url,
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    MAIL_TIMEOUT_MS: '60000',
+  };
+  const service = await startService(env);
+  killed = service.child;
+
+  const login = await call(service.url, 'POST', '/api/auth/login', null, {
+    email: 'secretariat@demo.local',
+    password: 'demo',
+  });
+  const token = login.body.accessToken as string;
+  const draft = await call(service.url, 'POST', '/api/drafts', token, {
+    type: 'statement',
+    title: 'Statement on a crash',
+    adoptingBodyCode: 'CFM',
+    penholder: 'AZE',
+    language: 'en',
+    operative: [{ text: 'Decide to stay the course.' }],
+  });
+  expect(draft.status).toBe(201);
+  const submitted = await call(
+    service.url,
+    'POST',
+    `/api/drafts/${draft.body.id}/transitions`,
+    token,
+    { action: 'submit' },
+    { 'if-match': draft.etag! },
+  );
+  expect(submitted.status).toBe(200);
+
+  const caught = await smtp.waitForStall(30000);
+  service.child.kill('SIGKILL');
+  await once(service.child, 'exit');
+  killed = undefined;
+
+  restarted = await startTestApp({ databaseUrl, env: { SMTP_URL: smtp.url, JOB_POLL_MS: '100' } });
+  const pending = await restarted.dataSource.query<{ message_id: string; delivery: string }[]>(
+    `SELECT message_id, delivery FROM notices WHERE draft_id = $1`,
+    [draft.body.id],
+  );
+  expect(pending.find((n) => n.message_id === caught)).toBeDefined();
+  smtp.answer = () => 'accept';
+  // Wake the restarted instance now rather than at its next poll.
+  restarted.app.get(MailDeliverer).wake();
+  await smtp.waitForAccepted(pending.length, 20000);
+  await restarted.app.get(MailDeliverer).sweep();
+
+  const arrived = smtp.accepted.map((mail) => mail.messageId);
+  expect(arrived.filter((id) => id === caught)).toHaveLength(1);
+  expect(new Set(arrived).size).toBe(arrived.length);
+  expect(arrived.sort()).toEqual(pending.map((n) => n.message_id).sort());
+  const [{ unsent }] = await restarted.dataSource.query(
+    `SELECT count(*)::int AS unsent FROM notices WHERE draft_id = $1 AND delivery <> 'sent'`,
+    [draft.body.id],
+  );
+  expect(unsent).toBe(0);
+}, 120000);
