@@ -41,6 +41,7 @@ export async function openEventStream(
   }
   reply.hijack();
   const raw = reply.raw;
+  const socket = raw.socket;
   raw.writeHead(200, {
     'content-type': 'text/event-stream; charset=utf-8',
     'cache-control': 'no-store',
@@ -62,15 +63,17 @@ export async function openEventStream(
   const close = () => {
     unsubscribe();
     clearInterval(heartbeat);
+    // The socket itself, not just the response: an open connection holds the server's
+    // shutdown. The browser reconnects (to another replica) with its Last-Event-ID.
     raw.end();
+    socket?.destroy();
   };
   const unsubscribe = hub.subscribe((event) => (held ? held.push(event) : send(event)), close);
   const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), HEARTBEAT_MS);
   heartbeat.unref();
-  raw.on('close', () => {
-    unsubscribe();
-    clearInterval(heartbeat);
-  });
+  // The client went away (or the response ended): nothing more is written, and the socket,
+  // which no longer carries a request, is let go.
+  raw.on('close', close);
 
   let missed: DeskEvent[] = [];
   try {
