@@ -72,7 +72,7 @@ async function call(
   return {
     status: response.status,
     etag: response.headers.get('etag'),
-    body: await response.json(),
+    body: (await response.json()) as any,
   };
 }
 
