@@ -12,7 +12,7 @@ import { DESK_STATIC_DIR, DESK_STATIC_PREFIX } from './desk-plugins';
 import { DeskViews } from './desk-views';
 import type { ProblemView } from './problem-view';
 
-export type DeskSection = 'dashboard' | 'delegation' | 'drafts' | 'meetings' | 'none';
+export type DeskSection = 'dashboard' | 'delegation' | 'drafts' | 'meetings' | 'notices' | 'none';
 
 export interface PageOptions {
   title: string;
@@ -76,6 +76,12 @@ export class DeskResponder {
       user: principal ? describeUser(principal) : null,
       home: principal ? landingPage(principal) : '/desk/login',
       nav: principal ? navigation(principal, options.section ?? 'none') : [],
+      inbox: principal
+        ? {
+            unread: request.unreadNotices ?? 0,
+            current: options.section === 'notices',
+          }
+        : null,
       notice: options.notice ?? null,
       problem: options.problem ?? null,
     };

@@ -13,6 +13,7 @@ import { DeskListsController } from './desk-lists.controller';
 import { DeskListsService } from './desk-lists.service';
 import { DeskMeetingService } from './desk-meeting.service';
 import { DeskMeetingsController } from './desk-meetings.controller';
+import { DeskNoticesController } from './desk-notices.controller';
 import { DeskResponder } from './desk-responder';
 import { DeskViews } from './desk-views';
 
@@ -25,6 +26,7 @@ export const DESK_CONTROLLERS = [
   DeskMeetingsController,
   DeskDocumentsController,
   DeskImportController,
+  DeskNoticesController,
   // Last: it answers whatever no other desk route does.
   DeskFallbackController,
 ];

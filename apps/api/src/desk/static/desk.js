@@ -120,3 +120,65 @@
     setInterval(tick, 15000);
   }
 })();
+
+// Live pages: the dashboard and a draft page follow the desk's event stream and refresh their
+// regions (data-live-region) when a position, an amendment or a status change arrives, without
+// a reload. Without the script (or EventSource) the page is as the server sent it.
+(function () {
+  var regions = document.querySelectorAll('[data-live-region]');
+  if (regions.length === 0 || typeof EventSource !== 'function' || !window.fetch) return;
+  var draftIds = [];
+  regions.forEach(function (region) {
+    if (region.dataset.liveDraft) draftIds.push(region.dataset.liveDraft);
+  });
+  var status = document.querySelector('[data-live-status]');
+  var pending = null;
+  var refreshing = false;
+
+  function refresh() {
+    pending = null;
+    if (refreshing) {
+      pending = setTimeout(refresh, 300);
+      return;
+    }
+    refreshing = true;
+    fetch(location.href, { credentials: 'same-origin', headers: { accept: 'text/html' } })
+      .then(function (response) {
+        if (!response.ok) throw new Error('refresh failed: ' + response.status);
+        return response.text();
+      })
+      .then(function (html) {
+        var fresh = new DOMParser().parseFromString(html, 'text/html');
+        document.querySelectorAll('[data-live-region]').forEach(function (region) {
+          var replacement = fresh.querySelector(
+            '[data-live-region="' + region.dataset.liveRegion + '"]',
+          );
+          if (replacement) region.innerHTML = replacement.innerHTML;
+        });
+        var unread = fresh.querySelector('[data-live-unread]');
+        var current = document.querySelector('[data-live-unread]');
+        if (unread && current) current.innerHTML = unread.innerHTML;
+        if (status) status.textContent = 'Updated at ' + new Date().toLocaleTimeString();
+        document.dispatchEvent(new CustomEvent('chancery:updated'));
+      })
+      .catch(function () {
+        // The next event tries again; the page still shows what it had.
+      })
+      .finally(function () {
+        refreshing = false;
+      });
+  }
+
+  var events = new EventSource('/desk/events');
+  events.onmessage = function (message) {
+    var event;
+    try {
+      event = JSON.parse(message.data);
+    } catch (error) {
+      return;
+    }
+    if (draftIds.length > 0 && draftIds.indexOf(event.draftId) < 0) return;
+    // Twenty-eight delegations answering at once make one refresh, not twenty-eight.
+    if (pending === null) pending = setTimeout(refresh, 250);
+  };
+})();
