@@ -189,7 +189,7 @@ export {
   isNoticeKind,
   isTimeZone,
   planNotices,
-  type DraftChange,
+  type NoticeChange,
   type NoticeDraft,
   type NoticeFacts,
   type NoticeKind,

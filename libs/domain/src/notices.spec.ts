@@ -4,7 +4,7 @@ import {
   NOTICE_KINDS,
   isTimeZone,
   planNotices,
-  type DraftChange,
+  type NoticeChange,
   type NoticeRecipient,
 } from './notices';
 
@@ -38,7 +38,7 @@ const RECIPIENTS: NoticeRecipient[] = [
   delegate('xxx-1', 'XXX'),
 ];
 
-const plan = (change: DraftChange, recipients = RECIPIENTS) =>
+const plan = (change: NoticeChange, recipients = RECIPIENTS) =>
   planNotices({ change, draft: DRAFT, members: MEMBERS, recipients, onDate: ON });
 
 const reader = (language: 'en' | 'ru', timeZone = 'UTC'): NoticeReader => ({

@@ -27,7 +27,7 @@ export interface NoticeDraft {
 }
 
 /** A change users must hear of, with the facts the notice prints. */
-export type DraftChange =
+export type NoticeChange =
   | { kind: 'under-review'; revision: number }
   | { kind: 'revision'; revision: number; reopened: boolean }
   | { kind: 'silence-started'; revision: number; deadline: Date }
@@ -76,7 +76,7 @@ export interface PlannedNotice {
 }
 
 export interface NoticePlanRequest {
-  change: DraftChange;
+  change: NoticeChange;
   draft: NoticeDraft;
   members: readonly MemberState[];
   recipients: readonly NoticeRecipient[];
@@ -107,7 +107,7 @@ export function planNotices(request: NoticePlanRequest): PlannedNotice[] {
   return planned;
 }
 
-function noticeFacts(change: DraftChange, draft: NoticeDraft): NoticeFacts {
+function noticeFacts(change: NoticeChange, draft: NoticeDraft): NoticeFacts {
   const base = { symbol: draft.symbol, title: draft.title, revision: change.revision };
   switch (change.kind) {
     case 'under-review':

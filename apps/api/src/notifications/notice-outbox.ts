@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { planNotices, type DraftChange, type NoticeDraft } from '@chancery/domain';
+import { planNotices, type NoticeChange, type NoticeDraft } from '@chancery/domain';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { DraftRepository } from '../drafts/draft.repository';
@@ -28,7 +28,7 @@ export class NoticeOutbox {
 
   async record(
     manager: EntityManager,
-    change: DraftChange,
+    change: NoticeChange,
     draft: NoticeDraft,
     now: Date,
   ): Promise<number> {

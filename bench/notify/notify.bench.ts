@@ -1,0 +1,213 @@
+/**
+ * Notices on one transition: 28 member states × 3 delegates told that a draft is under review.
+ *
+ * 1. Fan-out: the outbox writing the 84 notices of one change (recipients, opt-outs, plan,
+ *    insert) against the floor, a bare INSERT of the same 84 rows, each in a transaction.
+ * 2. The transition itself (submit for review, through DraftsService), with the outbox and with
+ *    an outbox that writes nothing.
+ *
+ *   npm run bench:notify            (embedded PostgreSQL, or DATABASE_URL's server)
+ */
+import 'reflect-metadata';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { planNotices, type NoticeChange } from '@chancery/domain';
+import { buildDataSourceOptions, migrate, startEmbeddedDatabase } from '@chancery/persistence';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import type { Principal } from '../../apps/api/src/auth/principal';
+import { versionEtag } from '../../apps/api/src/common/etag';
+import { loadConfig } from '../../apps/api/src/config/config';
+import { DraftRepository } from '../../apps/api/src/drafts/draft.repository';
+import type { CreateDraftDto } from '../../apps/api/src/drafts/drafts.dto';
+import { DraftsService } from '../../apps/api/src/drafts/drafts.service';
+import { DeskEventLog } from '../../apps/api/src/live/desk-event-log';
+import { NoticeOutbox } from '../../apps/api/src/notifications/notice-outbox';
+import { NoticeRepository } from '../../apps/api/src/notifications/notice.repository';
+import { seedDemoData } from '../../apps/api/src/seed/seed-demo-data';
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 30);
+const DELEGATES_PER_STATE = 3;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+/** `prepare` runs before each sample, untimed; `run` is timed. */
+async function time<T>(prepare: () => Promise<T>, run: (input: T) => Promise<unknown>) {
+  for (let i = 0; i < 5; i += 1) await run(await prepare());
+  const samples: number[] = [];
+  for (let i = 0; i < ROUNDS; i += 1) {
+    const input = await prepare();
+    const started = process.hrtime.bigint();
+    await run(input);
+    samples.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  return median(samples);
+}
+
+/** An outbox that writes nothing: the transition as it was before notices. */
+class SilentOutbox extends NoticeOutbox {
+  override async record(): Promise<number> {
+    return 0;
+  }
+}
+
+async function main(): Promise<void> {
+  let serverUrl = process.env.DATABASE_URL;
+  let cleanup = async () => {};
+  if (!serverUrl) {
+    const dir = await mkdtemp(join(tmpdir(), 'chancery-bench-'));
+    const embedded = await startEmbeddedDatabase({
+      dataDir: dir,
+      port: 54000 + Math.floor(Math.random() * 900),
+    });
+    serverUrl = embedded.url;
+    cleanup = async () => {
+      await embedded.stop();
+      await rm(dir, { recursive: true, force: true });
+    };
+  }
+  const database = `chancery_bench_${Date.now().toString(36)}`;
+  const admin = new Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${database}"`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  const dataSource = new DataSource(buildDataSourceOptions({ url: url.toString(), poolSize: 4 }));
+  await dataSource.initialize();
+  try {
+    await migrate(dataSource);
+    await seedDemoData(dataSource);
+    // Two more delegates for each member state (the seed has one), a third of them in Russian.
+    for (let n = 2; n <= DELEGATES_PER_STATE; n += 1) {
+      await dataSource.query(
+        `WITH added AS (
+           INSERT INTO users (email, display_name, password_hash, language)
+           SELECT 'delegate' || $1 || '.' || lower(code) || '@bench.local', 'Delegate ' || $1 || ' of ' || code, 'x',
+                  CASE WHEN abs(hashtext(code)) % 3 = 0 THEN 'ru' ELSE 'en' END
+             FROM participants WHERE kind = 'member-state'
+           RETURNING id, email
+         )
+         INSERT INTO user_roles (user_id, role, participant_id)
+         SELECT a.id, 'delegate', p.id FROM added a
+           JOIN participants p ON a.email LIKE '%.' || lower(p.code) || '@bench.local'`,
+        [n],
+      );
+    }
+    const config = loadConfig({ SMTP_URL: 'smtp://127.0.0.1:2525', SEED_DEMO: 'false' });
+    const repository = new DraftRepository(dataSource);
+    const notices = new NoticeRepository();
+    const outbox = new NoticeOutbox(notices, repository, config);
+    const withOutbox = new DraftsService(dataSource, repository, outbox, new DeskEventLog());
+    const without = new DraftsService(
+      dataSource,
+      repository,
+      new SilentOutbox(notices, repository, config),
+      new DeskEventLog(),
+    );
+    const [secretariat] = await dataSource.query<{ id: string }[]>(
+      `SELECT id FROM users WHERE email = 'secretariat@demo.local'`,
+    );
+    const principal: Principal = {
+      userId: secretariat.id,
+      roles: ['secretariat'],
+      chairOf: [],
+      stateCode: null,
+      email: 'secretariat@demo.local',
+      displayName: 'Secretariat',
+    };
+    const register = async () => {
+      const draft = await withOutbox.register(principal, {
+        type: 'statement',
+        title: 'Benchmark statement',
+        adoptingBodyCode: 'CFM',
+        penholder: 'AZE',
+        language: 'en',
+        preamble: [],
+        operative: [{ text: 'Decide.' }],
+      } as CreateDraftDto);
+      return draft;
+    };
+
+    // 1. Fan-out against the floor.
+    const change: NoticeChange = { kind: 'under-review', revision: 1 };
+    const sample = await register();
+    const noticeDraft = {
+      id: sample.id,
+      symbol: sample.symbol,
+      title: sample.title,
+      penholder: 'AZE',
+    };
+    const planned = planNotices({
+      change,
+      draft: noticeDraft,
+      members: await repository.memberStates(dataSource.manager),
+      recipients: await notices.delegates(dataSource.manager),
+      onDate: new Date(),
+    });
+    const recipients = planned.map((notice) => notice.recipientId);
+    const facts = JSON.stringify(planned[0].facts);
+    const fanOut = await time(
+      async () => undefined,
+      () =>
+        dataSource.transaction((manager) =>
+          outbox.record(manager, change, noticeDraft, new Date()),
+        ),
+    );
+    const floor = await time(
+      async () => undefined,
+      () =>
+        dataSource.transaction((manager) =>
+          manager.query(
+            `INSERT INTO notices (recipient_id, kind, draft_id, facts, delivery, next_attempt_at, message_id)
+             SELECT r, 'under-review', $2, $3::jsonb, 'pending', now(), gen_random_uuid()::text FROM unnest($1::uuid[]) r`,
+            [recipients, sample.id, facts],
+          ),
+        ),
+    );
+
+    // 2. The transition, with and without the outbox.
+    const submit = (service: DraftsService) =>
+      time(register, (draft) =>
+        service.transition(
+          principal,
+          draft.id,
+          { action: 'submit' },
+          versionEtag(draft.id, draft.version),
+        ),
+      );
+    const transitionWith = await submit(withOutbox);
+    const transitionWithout = await submit(without);
+
+    console.log(
+      `notices on one transition: ${recipients.length} delegates (${recipients.length / DELEGATES_PER_STATE} member states × ${DELEGATES_PER_STATE})`,
+    );
+    console.log(
+      `  floor   bare INSERT of ${recipients.length} notice rows          median ${floor.toFixed(2)} ms`,
+    );
+    console.log(
+      `  ours    outbox: recipients, opt-outs, plan, insert  median ${fanOut.toFixed(2)} ms`,
+    );
+    console.log(`  ratio   ${(fanOut / floor).toFixed(1)}× the floor`);
+    console.log(`  submit for review, with the outbox      median ${transitionWith.toFixed(2)} ms`);
+    console.log(
+      `  submit for review, without notices      median ${transitionWithout.toFixed(2)} ms`,
+    );
+    console.log(
+      `  ratio   ${(transitionWith / transitionWithout).toFixed(2)}× (${ROUNDS} rounds after 5 warm-up)`,
+    );
+  } finally {
+    await dataSource.destroy();
+    await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+    await admin.end();
+    await cleanup();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
