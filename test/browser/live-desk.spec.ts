@@ -1,5 +1,5 @@
 import { EventHub } from '../../apps/api/src/live/event-hub';
-import { delegateOf, putPosition, registerDraft, transition, waitFor } from '../support/drafts';
+import { delegateOf, putPosition, registerDraft, transition } from '../support/drafts';
 import { type TestApp, startTestApp } from '../support/test-app';
 import { expectAccessible } from './support/accessibility';
 import { type Chromium, launchChromium, screenshot, signIn } from './support/chromium';
@@ -30,10 +30,7 @@ describe('the live desk, in Chromium', () => {
     await page.evaluate('window.__notReloaded = true');
     // The page's EventSource is open before the delegate answers.
     const hub = api.app.get(EventHub);
-    await waitFor(
-      async () => hub.streams,
-      (streams) => streams > 0,
-    );
+    for (let tries = 0; hub.streams === 0 && tries < 100; tries += 1) await page.waitForTimeout(50);
     expect(hub.streams).toBeGreaterThan(0);
 
     expect(

@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { MailDeliverer } from '../../apps/api/src/notifications/mail-deliverer';
 import { createTestDatabase } from '../support/database';
-import { type TestSmtpServer, startSmtpServer } from '../support/smtp';
+import { type TestSmtpServer, settle, startSmtpServer } from '../support/smtp';
 import { type TestApp, startTestApp } from '../support/test-app';
 
 const ROOT = join(__dirname, '../..');
@@ -138,7 +138,7 @@ it('delivers after a restart, once and with the same Message-ID, mail whose send
   // Wake the restarted instance now rather than at its next poll.
   restarted.app.get(MailDeliverer).wake();
   await smtp.waitForAccepted(pending.length, 20000);
-  await restarted.app.get(MailDeliverer).sweep();
+  await settle(restarted.app.get(MailDeliverer));
 
   const arrived = smtp.accepted.map((mail) => mail.messageId);
   expect(arrived.filter((id) => id === caught)).toHaveLength(1);

@@ -7,7 +7,7 @@ import {
   registerDraft,
   transition,
 } from '../support/drafts';
-import { type TestSmtpServer, startSmtpServer } from '../support/smtp';
+import { type TestSmtpServer, settle, startSmtpServer } from '../support/smtp';
 import { type TestApp, startTestApp } from '../support/test-app';
 
 const RUSSIAN_SPEAKING = ['RUS', 'KAZ'];
@@ -68,7 +68,7 @@ describe('notices by mail', () => {
     expect(submitted.status).toBe(200);
     await smtp.waitForAccepted(delegates.length);
     // Whatever else is swept now finds nothing more to send.
-    await api.app.get(MailDeliverer).sweep();
+    await settle(api.app.get(MailDeliverer));
 
     expect(recipients().sort()).toEqual(delegates);
     const stored = await notices('under-review');
@@ -107,7 +107,7 @@ describe('notices by mail', () => {
       201,
     );
     await smtp.waitForAccepted(delegates.length - 1);
-    await api.app.get(MailDeliverer).sweep();
+    await settle(api.app.get(MailDeliverer));
 
     expect(recipients()).not.toContain(delegateOf('MNG'));
     expect(recipients()).toHaveLength(delegates.length - 1);
@@ -131,7 +131,7 @@ describe('notices by mail', () => {
 
     expect((await addRevision(api, draftId, { operative: [{ text: 'Third.' }] })).status).toBe(201);
     const [mail] = await smtp.waitForAccepted(1);
-    await api.app.get(MailDeliverer).sweep();
+    await settle(api.app.get(MailDeliverer));
 
     expect(smtp.offered() - offeredBefore).toBe(3);
     expect(smtp.accepted).toHaveLength(1);
@@ -174,7 +174,7 @@ describe('notices by mail', () => {
     ).rejects.toThrow('the change failed');
     expect(written).toBeGreaterThan(0);
 
-    await api.app.get(MailDeliverer).sweep();
+    await settle(api.app.get(MailDeliverer));
     expect(smtp.offered()).toBe(offeredBefore);
     expect(await notices('consensus')).toEqual([]);
   });
@@ -184,7 +184,7 @@ describe('notices by mail', () => {
 async function waitForRow(sql: string): Promise<any[]> {
   const deliverer = api.app.get(MailDeliverer);
   for (let round = 0; round < 50; round += 1) {
-    await deliverer.sweep();
+    await settle(deliverer);
     const rows = await api.dataSource.query(sql, [draftId]);
     if (rows.length > 0) return rows;
   }

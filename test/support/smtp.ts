@@ -96,3 +96,12 @@ export async function startSmtpServer(
   };
   return state;
 }
+
+/**
+ * Lets the instance's deliverer finish what it is doing, then sweeps once more: after this,
+ * every notice it could send is settled in the database.
+ */
+export async function settle(deliverer: { idle(): Promise<void>; sweep(): Promise<void> }) {
+  await deliverer.idle();
+  await deliverer.sweep();
+}

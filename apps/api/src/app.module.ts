@@ -37,6 +37,7 @@ import { EventsController } from './live/events.controller';
 import { PgListener } from './live/pg-listener';
 import { MeetingsController } from './meetings/meetings.controller';
 import { MeetingsService } from './meetings/meetings.service';
+import { DraftAnnouncer } from './notifications/draft-announcer';
 import { MAIL_TEMPLATES, MailDeliverer } from './notifications/mail-deliverer';
 import { MeController } from './notifications/me.controller';
 import { NoticeOutbox } from './notifications/notice-outbox';
@@ -129,6 +130,7 @@ export class AppModule {
         },
         NoticeRepository,
         NoticeOutbox,
+        DraftAnnouncer,
         NoticesService,
         MailDeliverer,
         PgListener,

@@ -57,6 +57,9 @@ export const APP_ERROR_CODES = [
   'NO_TRACKED_CHANGES',
   'IMPORT_TIMEOUT',
   'IMPORT_BUSY',
+  // live desk
+  'INVALID_LAST_EVENT_ID',
+  'TOO_MANY_STREAMS',
 ] as const;
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
 
@@ -118,6 +121,8 @@ export const APP_ERRORS: { readonly [C in AppErrorCode]: AppErrorRule } = {
   NO_TRACKED_CHANGES: { status: 422, title: 'The Word file was refused' },
   IMPORT_TIMEOUT: { status: 422, title: 'The Word file was refused' },
   IMPORT_BUSY: { status: 503, title: 'Word import is busy' },
+  INVALID_LAST_EVENT_ID: { status: 400, title: 'Bad Request' },
+  TOO_MANY_STREAMS: { status: 503, title: 'Too many live pages' },
 };
 
 export interface AppErrorDetails {

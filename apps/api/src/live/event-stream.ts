@@ -15,7 +15,7 @@ export function lastEventId(header: unknown, query: unknown): string | null {
   const value = typeof header === 'string' && header !== '' ? header : query;
   if (value === undefined || value === null || value === '') return null;
   if (typeof value !== 'string' || !/^\d{1,18}$/.test(value)) {
-    throw new AppError(400, 'INVALID_LAST_EVENT_ID', 'Last-Event-ID must be the id of an event.', {
+    throw new AppError('INVALID_LAST_EVENT_ID', 'Last-Event-ID must be the id of an event.', {
       field: 'Last-Event-ID',
     });
   }
@@ -37,7 +37,7 @@ export async function openEventStream(
   resumeFrom: string | null,
 ): Promise<void> {
   if (hub.streams >= MAX_STREAMS) {
-    throw new AppError(503, 'TOO_MANY_STREAMS', 'Too many live pages are open; try again shortly.');
+    throw new AppError('TOO_MANY_STREAMS', 'Too many live pages are open; try again shortly.');
   }
   reply.hijack();
   const raw = reply.raw;

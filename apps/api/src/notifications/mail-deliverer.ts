@@ -89,8 +89,13 @@ export class MailDeliverer implements OnApplicationBootstrap, OnApplicationShutd
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
-    await this.sweeping;
+    await this.idle();
     this.transport?.close();
+  }
+
+  /** Resolves once no sweep runs on this instance (and none was asked for meanwhile). */
+  async idle(): Promise<void> {
+    while (this.sweeping) await this.sweeping;
   }
 
   /** Starts a sweep, or asks the running one to look again when it is done. */

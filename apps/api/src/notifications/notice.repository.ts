@@ -201,6 +201,14 @@ export class NoticeRepository {
     );
   }
 
+  async meetingTitle(manager: EntityManager, meetingId: string): Promise<string | null> {
+    const [row] = await manager.query<{ title: string }[]>(
+      'SELECT title FROM meetings WHERE id = $1',
+      [meetingId],
+    );
+    return row?.title ?? null;
+  }
+
   async stateNames(manager: EntityManager): Promise<StateNames> {
     const rows = await manager.query<{ code: string; name: string; name_ru: string }[]>(
       `SELECT code, name, name_ru FROM participants WHERE kind = 'member-state'`,

@@ -9,6 +9,7 @@ import { DraftQueriesService } from '../draft-queries.service';
 import type { CreateRevisionDto } from '../drafts.dto';
 import { applyDraftChange } from './draft-change';
 import { RevisionStore } from './revision-store';
+import { DraftAnnouncer } from '../../notifications/draft-announcer';
 
 /**
  * POST /api/drafts/:id/revisions: new text, a new round of positions (If-Match required). With
@@ -23,6 +24,7 @@ export class AddRevisionService {
     @Inject(RevisionStore) private readonly revisions: RevisionStore,
     @Inject(DraftQueriesService) private readonly queries: DraftQueriesService,
     @Inject(AmendmentsService) private readonly amendments: AmendmentsService,
+    @Inject(DraftAnnouncer) private readonly announcer: DraftAnnouncer,
   ) {}
 
   execute(principal: Principal, id: string, input: CreateRevisionDto, ifMatch: string | undefined) {
@@ -65,6 +67,12 @@ export class AddRevisionService {
         number,
         disposed?.outcomes ?? null,
       );
+      // Delegations are told of new texts once review is under way, not of a proposal's drafts.
+      if (change.to === 'UNDER_SOC_REVIEW') {
+        const notice = { kind: 'revision', revision: number, reopened: change.reopens } as const;
+        await this.announcer.tell(uow, notice, text.title ?? draft.title);
+      }
+      await this.announcer.show(uow, { type: 'revision', revision: number });
       return this.queries.viewIn(uow.manager, principal, id);
     });
   }

@@ -6,6 +6,7 @@ import type { Principal } from '../../auth/principal';
 import { AppError } from '../../common/app-error';
 import { versionEtag } from '../../common/etag';
 import type { PositionDto } from '../drafts.dto';
+import { DraftAnnouncer } from '../../notifications/draft-announcer';
 import { SilenceSettlement } from './silence-settlement';
 
 /**
@@ -20,6 +21,7 @@ export class RecordPositionService {
     @Inject(DraftRepository) private readonly drafts: DraftRepository,
     @Inject(DraftWriteRepository) private readonly writes: DraftWriteRepository,
     @Inject(SilenceSettlement) private readonly silence: SilenceSettlement,
+    @Inject(DraftAnnouncer) private readonly announcer: DraftAnnouncer,
   ) {}
 
   execute(
@@ -75,6 +77,12 @@ export class RecordPositionService {
         ...(outcome.text ? { text: outcome.text } : {}),
         ...(outcome.paragraphs.length > 0 ? { paragraphs: outcome.paragraphs } : {}),
         ...(outcome.onBehalf ? { onBehalf: true, receivedBy: 'note verbale' } : {}),
+      });
+      await this.announcer.show(uow, {
+        type: 'position',
+        revision: draft.current_revision,
+        stateCode: code,
+        stance: outcome.stance,
       });
       if (outcome.stance === 'objection') await this.silence.settle(uow);
       return {

@@ -9,6 +9,7 @@ import {
 import type { DraftUnitOfWork } from '../../application/transaction-runner';
 import { iso } from '../draft-views';
 import { applyDraftChange } from './draft-change';
+import { DraftAnnouncer } from '../../notifications/draft-announcer';
 
 /**
  * Settles the draft's running silence procedure, under the draft's lock: broken at once by an
@@ -20,6 +21,7 @@ export class SilenceSettlement {
   constructor(
     @Inject(DraftRepository) private readonly drafts: DraftRepository,
     @Inject(DraftWriteRepository) private readonly writes: DraftWriteRepository,
+    @Inject(DraftAnnouncer) private readonly announcer: DraftAnnouncer,
   ) {}
 
   async settle(uow: DraftUnitOfWork): Promise<boolean> {
@@ -49,6 +51,10 @@ export class SilenceSettlement {
     });
     // A procedure ending changes what officials may do next, as its start did: the ETag moves.
     await uow.textOrStatusChanged();
+    const revision = procedure.revision_number;
+    await this.announcer.show(uow, { type: 'silence', status });
+    if (conclusion.outcome === 'broken')
+      await this.announcer.tell(uow, { kind: 'silence-broken', revision, objectors });
     if (conclusion.outcome === 'held') {
       const change = unwrap(decideSilenceConsensus({ draft: draftFacts(draft) }));
       // Silence deemed consent is the chair's procedure concluding: the declaration is
@@ -64,6 +70,8 @@ export class SilenceSettlement {
         method: 'silence',
         revision: procedure.revision_number,
       });
+      await this.announcer.tell(uow, { kind: 'consensus', revision, method: 'silence' });
+      await this.announcer.show(uow, { type: 'status', status: change.to });
     }
     return true;
   }

@@ -6,6 +6,7 @@ import type { Principal } from '../../auth/principal';
 import { DraftQueriesService } from '../draft-queries.service';
 import { consensusOf } from '../draft-views';
 import type { SilenceProcedureDto } from '../drafts.dto';
+import { DraftAnnouncer } from '../../notifications/draft-announcer';
 
 /** POST /api/drafts/:id/silence-procedure: the chair's deadline for objections (If-Match). */
 @Injectable()
@@ -15,6 +16,7 @@ export class StartSilenceProcedureService {
     @Inject(DraftRepository) private readonly drafts: DraftRepository,
     @Inject(DraftWriteRepository) private readonly writes: DraftWriteRepository,
     @Inject(DraftQueriesService) private readonly queries: DraftQueriesService,
+    @Inject(DraftAnnouncer) private readonly announcer: DraftAnnouncer,
   ) {}
 
   execute(
@@ -49,6 +51,9 @@ export class StartSilenceProcedureService {
       });
       // The procedure is part of the draft's status as officials read it: its ETag moves.
       await uow.textOrStatusChanged();
+      const revision = draft.current_revision;
+      await this.announcer.tell(uow, { kind: 'silence-started', revision, deadline });
+      await this.announcer.show(uow, { type: 'silence', status: 'running' });
       return this.queries.viewIn(manager, principal, id);
     });
   }

@@ -8,6 +8,7 @@ import { DraftQueriesService } from '../draft-queries.service';
 import { consensusOf } from '../draft-views';
 import type { TransitionDto } from '../drafts.dto';
 import { applyDraftChange } from './draft-change';
+import { DraftAnnouncer } from '../../notifications/draft-announcer';
 
 /** POST /api/drafts/:id/transitions: submit, declare consensus, adopt, reopen, withdraw. */
 @Injectable()
@@ -17,6 +18,7 @@ export class TransitionDraftService {
     @Inject(DraftRepository) private readonly drafts: DraftRepository,
     @Inject(DraftWriteRepository) private readonly writes: DraftWriteRepository,
     @Inject(DraftQueriesService) private readonly queries: DraftQueriesService,
+    @Inject(DraftAnnouncer) private readonly announcer: DraftAnnouncer,
   ) {}
 
   execute(principal: Principal, id: string, input: TransitionDto, ifMatch: string | undefined) {
@@ -54,6 +56,16 @@ export class TransitionDraftService {
         ...(change.reason ? { reason: change.reason } : {}),
         ...(input.meetingId ? { meetingId: input.meetingId } : {}),
       });
+      const revision = draft.current_revision;
+      if (input.action === 'submit')
+        await this.announcer.tell(uow, { kind: 'under-review', revision });
+      if (change.to === 'CONSENSUS') {
+        const method = change.method ?? 'explicit';
+        await this.announcer.tell(uow, { kind: 'consensus', revision, method });
+      }
+      if (change.to === 'ADOPTED' && input.meetingId)
+        await this.announcer.tellAdoption(uow, revision, input.meetingId);
+      await this.announcer.show(uow, { type: 'status', status: change.to });
       return this.queries.viewIn(manager, principal, id);
     });
   }
