@@ -47,7 +47,7 @@ async function startService(
       () => false,
     );
     if (ready) return { child, url, log: () => output };
-    if (Date.now() - started > 60000) throw new Error(`the service did not start: ${output}`);
+    if (Date.now() - started > 100000) throw new Error(`the service did not start: ${output}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
@@ -149,4 +149,4 @@ it('delivers after a restart, once and with the same Message-ID, mail whose send
     [draft.body.id],
   );
   expect(unsent).toBe(0);
-}, 120000);
+}, 180000);

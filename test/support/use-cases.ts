@@ -6,7 +6,9 @@ import { ManualClock } from '../../apps/api/src/application/clock';
 import { PrincipalRepository } from '../../apps/api/src/auth/principal.repository';
 import type { Principal } from '../../apps/api/src/auth/principal';
 import { DraftQueriesService } from '../../apps/api/src/drafts/draft-queries.service';
+import { APP_CONFIG, loadConfig } from '../../apps/api/src/config/config';
 import { draftsProviders } from '../../apps/api/src/drafts/drafts.providers';
+import { notificationsProviders } from '../../apps/api/src/notifications/notifications.providers';
 import { RegisterDraftService } from '../../apps/api/src/drafts/use-cases/register-draft.service';
 import { TransitionDraftService } from '../../apps/api/src/drafts/use-cases/transition-draft.service';
 import { createTestDatabase } from './database';
@@ -40,6 +42,9 @@ export async function startUseCases(
       { provide: DataSource, useValue: dataSource },
       PrincipalRepository,
       ...draftsProviders(clock),
+      // The use cases write notices and desk events; no mail server here.
+      { provide: APP_CONFIG, useValue: loadConfig({ NODE_ENV: 'test', SEED_DEMO: 'false' }) },
+      ...notificationsProviders(),
     ],
   }).compile();
   const principals = new Map<string, Principal>();

@@ -2,8 +2,6 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerStorageService } from '@nestjs/throttler';
-import { NOTICE_KINDS } from '@chancery/domain';
-import { MailTemplateRegistry } from '@chancery/documents';
 import { LoggerModule } from 'nestjs-pino';
 import { ZodValidationPipe } from 'nestjs-zod';
 import type { DataSource } from 'typeorm';
@@ -31,18 +29,11 @@ import { DocumentsService } from './documents/documents.service';
 import { HealthController } from './health/health.controller';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyRepository } from './idempotency/idempotency.repository';
-import { DeskEventLog } from './live/desk-event-log';
-import { EventHub } from './live/event-hub';
 import { EventsController } from './live/events.controller';
-import { PgListener } from './live/pg-listener';
 import { MeetingsController } from './meetings/meetings.controller';
 import { MeetingsService } from './meetings/meetings.service';
-import { DraftAnnouncer } from './notifications/draft-announcer';
-import { MAIL_TEMPLATES, MailDeliverer } from './notifications/mail-deliverer';
 import { MeController } from './notifications/me.controller';
-import { NoticeOutbox } from './notifications/notice-outbox';
-import { NoticeRepository } from './notifications/notice.repository';
-import { NoticesService } from './notifications/notices.service';
+import { notificationsProviders } from './notifications/notifications.providers';
 import { ReferenceController } from './reference/reference.controller';
 import { ReferenceService } from './reference/reference.service';
 
@@ -123,19 +114,7 @@ export class AppModule {
         RevisionImportService,
         SilenceScheduler,
         DocumentsService,
-        {
-          provide: MAIL_TEMPLATES,
-          useFactory: () =>
-            MailTemplateRegistry.load(NOTICE_KINDS, options.config.TEMPLATES_DIR ?? undefined),
-        },
-        NoticeRepository,
-        NoticeOutbox,
-        DraftAnnouncer,
-        NoticesService,
-        MailDeliverer,
-        PgListener,
-        DeskEventLog,
-        EventHub,
+        ...notificationsProviders(),
         ...DESK_PROVIDERS,
       ],
     };
