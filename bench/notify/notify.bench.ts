@@ -24,7 +24,6 @@ import { DataSource } from 'typeorm';
 import type { Principal } from '../../apps/api/src/auth/principal';
 import { loadConfig } from '../../apps/api/src/config/config';
 import { createApp } from '../../apps/api/src/create-app';
-import type { CreateDraftDto } from '../../apps/api/src/drafts/drafts.dto';
 import { RegisterDraftService } from '../../apps/api/src/drafts/use-cases/register-draft.service';
 import { TransitionDraftService } from '../../apps/api/src/drafts/use-cases/transition-draft.service';
 import { NoticeOutbox } from '../../apps/api/src/notifications/notice-outbox';
@@ -133,7 +132,7 @@ async function main(): Promise<void> {
         language: 'en',
         preamble: [],
         operative: [{ text: 'Decide.' }],
-      } as CreateDraftDto);
+      });
       return draft;
     };
 
@@ -156,14 +155,14 @@ async function main(): Promise<void> {
     const recipients = planned.map((notice) => notice.recipientId);
     const facts = JSON.stringify(planned[0].facts);
     const fanOut = await time(
-      async () => undefined,
+      () => Promise.resolve(),
       () =>
         dataSource.transaction((manager) =>
           outbox.record(manager, change, noticeDraft, new Date()),
         ),
     );
     const floor = await time(
-      async () => undefined,
+      () => Promise.resolve(),
       () =>
         dataSource.transaction((manager) =>
           manager.query(
@@ -181,7 +180,7 @@ async function main(): Promise<void> {
       );
     const transitionWith = await submit();
     const record = outbox.record.bind(outbox);
-    outbox.record = async () => 0;
+    outbox.record = () => Promise.resolve(0);
     const transitionWithout = await submit();
     outbox.record = record;
     await app.close();

@@ -54,6 +54,12 @@ describe('the live desk, in Chromium', () => {
   it("lists a delegate's notices with the unread count in the header, and saves their opt-outs", async () => {
     const page = await chromium.context.newPage();
     await signIn(page, api.baseUrl, delegateOf('AZE'));
+    // Without a mail server, the notice is for the inbox only.
+    const [stored] = await api.dataSource.query(
+      `SELECT n.delivery FROM notices n JOIN users u ON u.id = n.recipient_id WHERE u.email = $1 AND n.draft_id = $2`,
+      [delegateOf('AZE'), draftId],
+    );
+    expect(stored.delivery).toBe('inbox');
     const badge = page.locator('.inbox-link .badge');
     await expect(badge.textContent()).resolves.toMatch(/^1\s*unread$/);
     await page.getByRole('link', { name: /^Notices/ }).click();
