@@ -85,7 +85,6 @@ export {
   type WordReading,
 } from './word-import/word-reading';
 export { WordImportPool, type WordImportPoolOptions } from './word-import/word-import-pool';
-export { DocumentRenderPool, type DocumentRenderPoolOptions } from './render-pool';
 export {
   MailTemplateRegistry,
   type MailTemplateSources,

@@ -185,6 +185,7 @@ export {
   type DispositionInput,
   type DispositionResult,
 } from './disposition';
+export {
   NOTICE_KINDS,
   isNoticeKind,
   isTimeZone,
