@@ -23,6 +23,7 @@ export class PrincipalRepository {
       roles: row.roles ?? [],
       chairOf: row.chair_of ?? [],
       stateCode: row.state_code,
+      unreadNotices: row.unread_notices,
       passwordHash: row.password_hash,
       active: row.active,
     };

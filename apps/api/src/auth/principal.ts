@@ -4,6 +4,8 @@ import type { Actor, Role } from '@chancery/domain';
 export interface Principal extends Actor {
   email: string;
   displayName: string;
+  /** Notices not yet read, as of this request (the desk's header shows the count). */
+  unreadNotices?: number;
 }
 
 export function describePrincipal(principal: Principal): Record<string, unknown> {

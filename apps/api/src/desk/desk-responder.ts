@@ -78,7 +78,7 @@ export class DeskResponder {
       nav: principal ? navigation(principal, options.section ?? 'none') : [],
       inbox: principal
         ? {
-            unread: request.unreadNotices ?? 0,
+            unread: principal.unreadNotices ?? 0,
             current: options.section === 'notices',
           }
         : null,

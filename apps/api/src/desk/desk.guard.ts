@@ -11,7 +11,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type AuthenticatedRequest, REQUIRED_ROLES } from '../auth/auth.decorators';
 import { AuthService } from '../auth/auth.service';
 import { AppError } from '../common/app-error';
-import { NoticesService } from '../notifications/notices.service';
 import { SESSION_COOKIE } from './desk-session';
 
 const DESK_ANONYMOUS = 'chancery:desk-anonymous';
@@ -57,7 +56,6 @@ export class DeskGuard implements CanActivate {
     @Inject(Reflector) private readonly reflector: Reflector,
     @Inject(AuthService) private readonly auth: AuthService,
     @Inject(HttpAdapterHost) private readonly adapterHost: HttpAdapterHost,
-    @Inject(NoticesService) private readonly notices: NoticesService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -87,8 +85,6 @@ export class DeskGuard implements CanActivate {
         facts: { requiredRoles: required, yourRoles: request.principal.roles },
       });
     }
-    if (request.method === 'GET')
-      request.unreadNotices = await this.notices.unreadCount(request.principal.userId);
     return true;
   }
 

@@ -117,14 +117,6 @@ export class NoticeRepository {
     );
   }
 
-  async unreadCount(manager: EntityManager, userId: string): Promise<number> {
-    const [{ count }] = await manager.query<{ count: number }[]>(
-      `SELECT count(*)::int AS count FROM notices WHERE recipient_id = $1 AND read_at IS NULL`,
-      [userId],
-    );
-    return count;
-  }
-
   /** Marks one notice (or, without an id, all of them) read; returns how many changed. */
   async markRead(
     manager: EntityManager,

@@ -38,10 +38,6 @@ export class NoticesService {
     }));
   }
 
-  unreadCount(userId: string): Promise<number> {
-    return this.notices.unreadCount(this.dataSource.manager, userId);
-  }
-
   async markRead(userId: string, noticeId: string | null): Promise<number> {
     const changed = await this.notices.markRead(
       this.dataSource.manager,
