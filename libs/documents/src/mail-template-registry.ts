@@ -1,3 +1,4 @@
+import { realpath } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import Handlebars from 'handlebars';
 import { DOCUMENT_LANGUAGES, type DocumentLanguage } from './document-kind';
@@ -48,12 +49,13 @@ export class MailTemplateRegistry {
     names: readonly string[],
     templatesDir: string = defaultTemplatesDir(),
   ): Promise<MailTemplateRegistry> {
-    const dir = resolve(templatesDir);
+    // The same containment as the document templates: nothing outside TEMPLATES_DIR is read.
+    const dir = await realpath(resolve(templatesDir));
     const languages: Partial<Record<DocumentLanguage, MailTemplateSources>> = {};
     for (const language of DOCUMENT_LANGUAGES) {
       languages[language] = {
-        templates: await readTemplateFolder(join(dir, language, 'mail'), true),
-        partials: await readTemplateFolder(join(dir, language, 'mail', 'partials'), false),
+        templates: await readTemplateFolder(dir, join(dir, language, 'mail'), true),
+        partials: await readTemplateFolder(dir, join(dir, language, 'mail', 'partials'), false),
       };
     }
     return MailTemplateRegistry.fromSources(names, languages);

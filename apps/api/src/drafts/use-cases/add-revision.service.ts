@@ -70,7 +70,7 @@ export class AddRevisionService {
       // Delegations are told of new texts once review is under way, not of a proposal's drafts.
       if (change.to === 'UNDER_SOC_REVIEW') {
         const notice = { kind: 'revision', revision: number, reopened: change.reopens } as const;
-        await this.announcer.tell(uow, notice, text.title ?? draft.title);
+        await this.announcer.tell(uow, notice, input.title ?? draft.title);
       }
       await this.announcer.show(uow, { type: 'revision', revision: number });
       return this.queries.viewIn(uow.manager, principal, id);
