@@ -1,9 +1,22 @@
 import { Controller, Get, Headers, Inject, Query, Res } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
 import { ApiProblems, ApiSignedIn } from '../common/api-docs';
 import { EventHub } from './event-hub';
 import { lastEventId, openEventStream } from './event-stream';
+
+/** Only the resume point: anything else in the query is refused (400), as on every route. */
+class EventsQueryDto extends createZodDto(
+  z.strictObject({
+    lastEventId: z
+      .string()
+      .max(18)
+      .optional()
+      .describe('Resume after this event (or send Last-Event-ID)'),
+  }),
+) {}
 
 @ApiTags('live')
 @ApiSignedIn()
@@ -24,9 +37,9 @@ export class EventsController {
   @ApiProblems(400, 503)
   async events(
     @Headers('last-event-id') header: string | undefined,
-    @Query('lastEventId') query: string | undefined,
+    @Query() query: EventsQueryDto,
     @Res() reply: FastifyReply,
   ) {
-    await openEventStream(reply, this.hub, lastEventId(header, query));
+    await openEventStream(reply, this.hub, lastEventId(header, query.lastEventId));
   }
 }
