@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { buildDataSourceOptions } from '@chancery/persistence';
 import { DataSource } from 'typeorm';
@@ -67,7 +67,9 @@ export async function startTestApp(
   const app = await createApp({
     config,
     jwtSecret: options.jwtSecret ?? randomBytes(32).toString('hex'),
-    auditKey: options.auditKey ?? randomBytes(32).toString('hex'),
+    // Replicas of one database share its audit key, as a deployment's replicas share AUDIT_KEY.
+    auditKey:
+      options.auditKey ?? createHash('sha256').update(`audit-key:${databaseUrl}`).digest('hex'),
     logStream: options.logStream,
     dataSource,
     engine: testEngine(),

@@ -105,8 +105,8 @@ export async function appendAudit(
 export async function appendAudits(manager: EntityManager, records: AuditRecord[]): Promise<void> {
   if (records.length === 0) return;
   await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_LOCK_KEY]);
-  const [last] = await manager.query<{ hash: string }[]>(
-    'SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1',
+  const [last] = await manager.query<{ seq: string; hash: string }[]>(
+    'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1',
   );
   let prevHash = last?.hash ?? GENESIS_HASH;
   const rows = records.map((record) => {
@@ -117,12 +117,13 @@ export async function appendAudits(manager: EntityManager, records: AuditRecord[
     return row;
   });
   // Identity values follow the order the rows are produced in: the chain's order.
-  await manager.query(
+  const inserted = await manager.query<{ seq: string; hash: string }[]>(
     `INSERT INTO audit_log (occurred_at, actor_id, actor_label, draft_id, action, details, prev_hash, hash)
      SELECT occurred_at, actor_id, actor_label, draft_id, action, details::jsonb, prev_hash, hash
        FROM unnest($1::timestamptz[], $2::uuid[], $3::text[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[])
             WITH ORDINALITY AS t(occurred_at, actor_id, actor_label, draft_id, action, details, prev_hash, hash, n)
-      ORDER BY n`,
+      ORDER BY n
+     RETURNING seq, hash`,
     [
       rows.map((r) => r.entry.occurredAt),
       rows.map((r) => r.entry.actorId),
@@ -134,6 +135,15 @@ export async function appendAudits(manager: EntityManager, records: AuditRecord[
       rows.map((r) => r.hash),
     ],
   );
+  // Every append is vouched for by a keyed checkpoint, a batch's entries included: the
+  // verifier treats a gap after the first checkpoint as one removed.
+  const key = auditKeyOf(manager);
+  if (!key) return;
+  let prevSeq = last ? Number(last.seq) : null;
+  for (const { seq, hash } of [...inserted].sort((a, b) => Number(a.seq) - Number(b.seq))) {
+    await writeCheckpoint(manager, key, { seq: Number(seq), hash, prevSeq });
+    prevSeq = Number(seq);
+  }
 }
 
 export interface ChainVerification {
