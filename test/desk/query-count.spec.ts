@@ -48,10 +48,10 @@ describe('the desk page of a draft', () => {
     const forSmall = await queriesOf(desk, `/desk/drafts/${small.id}`);
     const forLarge = await queriesOf(desk, `/desk/drafts/${large.id}`);
     expect(forLarge.length).toBe(forSmall.length);
-    // The session's principal, then one read-only transaction: its three statements, the
-    // snapshot (draft, revision, positions, silence, member states), revisions, audit,
-    // meetings, commit.
-    expect(forLarge.length).toBeLessThanOrEqual(13);
+    // The session's principal (with its unread notices) and its revocation check, then one
+    // read-only transaction: its three statements, the snapshot (draft, revision, positions,
+    // silence, member states), revisions, amendments, audit, meetings, commit.
+    expect(forLarge.length).toBeLessThanOrEqual(15);
     // One snapshot: the draft row is read once.
     expect(forLarge.filter((q) => /FROM drafts d\s+JOIN bodies ab/.test(q))).toHaveLength(1);
   });
