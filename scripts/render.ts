@@ -11,9 +11,8 @@
 import 'reflect-metadata';
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { DraftRepository, openDatabase } from '@chancery/persistence';
+import { DraftRepository, openDatabase, AmendmentRepository } from '@chancery/persistence';
 import type { DataSource } from 'typeorm';
-import { AmendmentRepository } from '../apps/api/src/amendments/amendment.repository';
 import { loadConfig } from '../apps/api/src/config/config';
 import {
   DocumentsService,

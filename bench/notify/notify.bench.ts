@@ -18,6 +18,7 @@ import {
   buildDataSourceOptions,
   migrate,
   startEmbeddedDatabase,
+  NoticeRepository,
 } from '@chancery/persistence';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
@@ -27,7 +28,6 @@ import { createApp } from '../../apps/api/src/create-app';
 import { RegisterDraftService } from '../../apps/api/src/drafts/use-cases/register-draft.service';
 import { TransitionDraftService } from '../../apps/api/src/drafts/use-cases/transition-draft.service';
 import { NoticeOutbox } from '../../apps/api/src/notifications/notice-outbox';
-import { NoticeRepository } from '../../apps/api/src/notifications/notice.repository';
 import { seedDemoData } from '../../apps/api/src/seed/seed-demo-data';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 30);

@@ -4,13 +4,13 @@ import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerStorageService } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import { ZodValidationPipe } from 'nestjs-zod';
-import type { DataSource } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AmendmentsController } from './amendments/amendments.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
 import { PrincipalRepository } from './auth/principal.repository';
-import { SessionRepository } from './auth/session.repository';
+import { SessionRepository, IdempotencyRepository } from '@chancery/persistence';
 import { SignInThrottle } from './auth/sign-in-throttle';
 import { DatabaseOutageLog } from './common/database-errors';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
@@ -28,7 +28,6 @@ import { DocumentsController } from './documents/documents.controller';
 import { DocumentsService } from './documents/documents.service';
 import { HealthController } from './health/health.controller';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
-import { IdempotencyRepository } from './idempotency/idempotency.repository';
 import { EventsController } from './live/events.controller';
 import { MeetingsController } from './meetings/meetings.controller';
 import { MeetingsService } from './meetings/meetings.service';
@@ -101,10 +100,18 @@ export class AppModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
-        IdempotencyRepository,
+        {
+          provide: IdempotencyRepository,
+          inject: [DataSource],
+          useFactory: (dataSource: DataSource) => new IdempotencyRepository(dataSource),
+        },
         DatabaseOutageLog,
         PrincipalRepository,
-        SessionRepository,
+        {
+          provide: SessionRepository,
+          inject: [DataSource],
+          useFactory: (dataSource: DataSource) => new SessionRepository(dataSource),
+        },
         SignInThrottle,
         ThrottlerStorageService,
         AuthService,

@@ -4,7 +4,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { useAuditKey } from '@chancery/persistence';
+import { useAuditKey, IdempotencyRepository } from '@chancery/persistence';
 import { Logger } from 'nestjs-pino';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { AppModule, type AppModuleOptions } from './app.module';
@@ -12,7 +12,6 @@ import { answerProblemWhileDraining, registerSecurityHeaders } from './common/se
 import { registerDeskPlugins } from './desk/desk-plugins';
 import { registerWordUpload } from './word-upload/word-upload';
 import { storeIdempotentAnswers } from './idempotency/idempotency.interceptor';
-import { IdempotencyRepository } from './idempotency/idempotency.repository';
 
 /** Builds the HTTP application around an open database; main.ts and the tests share it. */
 export async function createApp(options: AppModuleOptions): Promise<NestFastifyApplication> {

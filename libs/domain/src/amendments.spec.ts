@@ -1,4 +1,5 @@
 import {
+  amendmentStatusOf,
   decideProposal,
   decideSponsorship,
   decideWithdrawal,
@@ -253,5 +254,14 @@ describe('decideRevision with a disposition', () => {
     const refused = decideRevision({ draft: draft(), actor: delegateOf('AZE'), disposing: true });
     expect(refused).toMatchObject({ ok: false, error: { code: 'ROLE_REQUIRED' } });
     expect(decideRevision({ draft: draft(), actor: SOC_CHAIR }).ok).toBe(false);
+  });
+});
+
+describe('amendmentStatusOf', () => {
+  it('is proposed until withdrawn, and a disposition outranks a withdrawal', () => {
+    expect(amendmentStatusOf({ outcome: null, withdrawn: false })).toBe('proposed');
+    expect(amendmentStatusOf({ outcome: null, withdrawn: true })).toBe('withdrawn');
+    expect(amendmentStatusOf({ outcome: 'bracketed', withdrawn: false })).toBe('bracketed');
+    expect(amendmentStatusOf({ outcome: 'not-retained', withdrawn: true })).toBe('not-retained');
   });
 });

@@ -4,7 +4,7 @@ import { decideSpeaker, type StateActWording } from './delegation';
 import { DomainError, ok, refuse, type Decision } from './errors';
 import { DRAFT_STATUS_RULES, type DraftFacts } from './draft-status';
 import { describeParagraph, paragraphIndex, type RevisionContent } from './revision';
-import type { AmendmentStatus } from './vocabulary';
+import type { AmendmentOutcome, AmendmentStatus } from './vocabulary';
 import { normaliseSpace } from './wording';
 
 /**
@@ -90,6 +90,15 @@ const WITHDRAWAL_WORDING: StateActWording = {
   noun: 'amendments',
   doing: (stateCode) => `withdraw an amendment of ${stateCode}`,
 };
+
+/** Proposed until withdrawn or disposed of; then what the disposing revision made of it. */
+export function amendmentStatusOf(amendment: {
+  outcome: AmendmentOutcome | null;
+  withdrawn: boolean;
+}): AmendmentStatus {
+  if (amendment.outcome !== null) return amendment.outcome;
+  return amendment.withdrawn ? 'withdrawn' : 'proposed';
+}
 
 export function amendmentsOpen(draft: Pick<DraftFacts, 'status'>): boolean {
   return DRAFT_STATUS_RULES[draft.status].amendmentsOpen;

@@ -1,4 +1,5 @@
 import {
+  AGENDA_STATUSES,
   DRAFT_EFFECTS,
   OPEN_STATUSES,
   REPORTED_STATUSES,
@@ -20,6 +21,10 @@ describe('open statuses', () => {
 
   it('the consensus report covers drafts under review or agreed, not those not yet submitted', () => {
     expect(REPORTED_STATUSES).toEqual(['UNDER_SOC_REVIEW', 'CONSENSUS']);
+  });
+
+  it('an agenda lists every draft before the meeting, adopted ones included, but not withdrawn ones', () => {
+    expect(AGENDA_STATUSES).toEqual(['PROPOSED', 'UNDER_SOC_REVIEW', 'CONSENSUS', 'ADOPTED']);
   });
 });
 

@@ -33,6 +33,8 @@ interface StatusRule {
   silenceRuns: boolean;
   /** Shown in the consensus report: positions are being taken or have led to consensus. */
   reported: boolean;
+  /** Listed under the agenda items that consider it (agendas, the meeting API). */
+  onAgenda: boolean;
   /** Completes "the draft is …". */
   label: string;
 }
@@ -45,6 +47,7 @@ export const DRAFT_STATUS_RULES = {
     amendmentsOpen: false,
     silenceRuns: false,
     reported: false,
+    onAgenda: true,
     label: 'proposed',
   },
   UNDER_SOC_REVIEW: {
@@ -54,6 +57,7 @@ export const DRAFT_STATUS_RULES = {
     amendmentsOpen: true,
     silenceRuns: true,
     reported: true,
+    onAgenda: true,
     label: 'under review',
   },
   // Any change of text after consensus reopens review (DESIGN: audited, with a reason).
@@ -64,6 +68,7 @@ export const DRAFT_STATUS_RULES = {
     amendmentsOpen: false,
     silenceRuns: false,
     reported: true,
+    onAgenda: true,
     label: 'agreed by consensus',
   },
   ADOPTED: {
@@ -73,6 +78,7 @@ export const DRAFT_STATUS_RULES = {
     amendmentsOpen: false,
     silenceRuns: false,
     reported: false,
+    onAgenda: true,
     label: 'adopted',
   },
   WITHDRAWN: {
@@ -82,6 +88,8 @@ export const DRAFT_STATUS_RULES = {
     amendmentsOpen: false,
     silenceRuns: false,
     reported: false,
+    // A withdrawn draft is no longer before the meeting: its agenda stops listing it.
+    onAgenda: false,
     label: 'withdrawn',
   },
 } as const satisfies Record<DraftStatus, StatusRule>;
@@ -102,6 +110,11 @@ export function isOpenStatus(status: DraftStatus): boolean {
 /** The drafts the consensus report of all open drafts covers. */
 export const REPORTED_STATUSES: readonly DraftStatus[] = STATUSES.filter(
   (s) => DRAFT_STATUS_RULES[s].reported,
+);
+
+/** The drafts an agenda item lists among the documents it considers. */
+export const AGENDA_STATUSES: readonly DraftStatus[] = STATUSES.filter(
+  (s) => DRAFT_STATUS_RULES[s].onAgenda,
 );
 
 /** Status words for messages elsewhere in the domain ("while the draft is under review"). */

@@ -92,6 +92,7 @@ export {
   DRAFT_EFFECTS,
   OPEN_STATUSES,
   REPORTED_STATUSES,
+  AGENDA_STATUSES,
   isFinalStatus,
   isOpenStatus,
   statusLabel,
@@ -161,6 +162,7 @@ export {
 } from './tracked-changes';
 export { decideSpeaker, type StateActWording } from './delegation';
 export {
+  amendmentStatusOf,
   amendmentsOpen,
   changeAnchor,
   changeKind,

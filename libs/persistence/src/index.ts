@@ -57,3 +57,17 @@ export type { CachedDocument, DocumentToCache } from './repositories/document-ca
 export { useAuditKey } from './audit-checkpoint';
 export { applyServiceGrants, auditProtection } from './database-roles';
 export type { AuditProtection } from './database-roles';
+export {
+  AmendmentRepository,
+  amendmentFacts,
+  amendmentRecord,
+  amendmentStatus,
+} from './repositories/amendment.repository';
+export type { AmendmentOutcomeRow, AmendmentRow } from './repositories/amendment.repository';
+export { NOTICES_CHANNEL, NoticeRepository } from './repositories/notice.repository';
+export type { DueNoticeRow, NoticeRow, StateNames } from './repositories/notice.repository';
+export { SessionRepository } from './repositories/session.repository';
+export { IdempotencyRepository } from './repositories/idempotency.repository';
+export type { StoredAnswer } from './repositories/idempotency.repository';
+export { DESK_EVENTS_CHANNEL, DeskEventLog } from './repositories/desk-event-log';
+export type { DeskEvent, DeskEventInput, DeskEventType } from './repositories/desk-event-log';

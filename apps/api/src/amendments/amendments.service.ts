@@ -11,7 +11,6 @@ import {
   decideWithdrawal,
   unwrap,
 } from '@chancery/domain';
-import { type DraftRow, DraftRepository, draftFacts } from '@chancery/persistence';
 import type { EntityManager } from 'typeorm';
 import { TransactionRunner, type UnitOfWork } from '../application/transaction-runner';
 import type { Principal } from '../auth/principal';
@@ -19,10 +18,13 @@ import { notFound } from '../common/app-error';
 import {
   AmendmentRepository,
   type AmendmentRow,
+  type DraftRow,
+  DraftRepository,
+  draftFacts,
   amendmentFacts,
   amendmentRecord,
   amendmentStatus,
-} from './amendment.repository';
+} from '@chancery/persistence';
 import type { ProposeAmendmentDto } from './amendments.dto';
 
 const iso = (value: Date | string | null): string | null =>
@@ -122,8 +124,18 @@ export class AmendmentsService {
         ...(proposed.note ? { note: proposed.note } : {}),
         ...(proposed.onBehalf ? { onBehalf: true, receivedBy: 'note verbale' } : {}),
       });
-      return amendmentView(await this.amendments.find(manager, draftId, id));
+      return amendmentView(await this.existing(manager, draftId, id));
     });
+  }
+
+  private async existing(
+    manager: EntityManager,
+    draftId: string,
+    amendmentId: string,
+  ): Promise<AmendmentRow> {
+    const row = await this.amendments.find(manager, draftId, amendmentId);
+    if (!row) throw notFound('Amendment', amendmentId, 'amendmentId');
+    return row;
   }
 
   async sponsor(
@@ -135,7 +147,7 @@ export class AmendmentsService {
   ) {
     return this.onDraft(principal, draftId, async (uow) => {
       const { draft, manager, now } = uow;
-      const amendment = await this.amendments.find(manager, draftId, amendmentId);
+      const amendment = await this.existing(manager, draftId, amendmentId);
       const code = stateCode.toUpperCase();
       const member = (await this.drafts.memberStates(manager)).find((m) => m.code === code);
       const outcome = unwrap(
@@ -160,14 +172,14 @@ export class AmendmentsService {
           ...(outcome.onBehalf ? { onBehalf: true, receivedBy: 'note verbale' } : {}),
         });
       }
-      return amendmentView(await this.amendments.find(manager, draftId, amendmentId));
+      return amendmentView(await this.existing(manager, draftId, amendmentId));
     });
   }
 
   async withdraw(principal: Principal, draftId: string, amendmentId: string) {
     return this.onDraft(principal, draftId, async (uow) => {
       const { draft, manager, now } = uow;
-      const amendment = await this.amendments.find(manager, draftId, amendmentId);
+      const amendment = await this.existing(manager, draftId, amendmentId);
       const member = (await this.drafts.memberStates(manager)).find(
         (m) => m.code === amendment.state_code,
       );
@@ -186,7 +198,7 @@ export class AmendmentsService {
         state: amendment.state_code,
         ...(onBehalf ? { onBehalf: true } : {}),
       });
-      return amendmentView(await this.amendments.find(manager, draftId, amendmentId));
+      return amendmentView(await this.existing(manager, draftId, amendmentId));
     });
   }
 

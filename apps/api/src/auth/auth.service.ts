@@ -5,7 +5,7 @@ import { APP_CONFIG, type AppConfig } from '../config/config';
 import { hashForUnknownUser, verifyPassword } from './password-hasher';
 import type { Principal } from './principal';
 import { PrincipalRepository } from './principal.repository';
-import { SessionRepository } from './session.repository';
+import { SessionRepository } from '@chancery/persistence';
 import { SignInThrottle } from './sign-in-throttle';
 
 interface TokenClaims {

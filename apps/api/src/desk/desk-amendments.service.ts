@@ -9,9 +9,8 @@ import {
   decideRevision,
   hasRole,
 } from '@chancery/domain';
-import { type DraftRow, draftFacts } from '@chancery/persistence';
+import { type DraftRow, draftFacts, AmendmentRepository } from '@chancery/persistence';
 import type { EntityManager } from 'typeorm';
-import { AmendmentRepository } from '../amendments/amendment.repository';
 import {
   type AmendmentView,
   AmendmentsService,

@@ -1,23 +1,16 @@
 import type { AmendmentRoundData, CompilationData, DocumentLanguage } from '@chancery/documents';
 import type { EntityManager } from 'typeorm';
-import { type AmendmentRepository, amendmentStatus } from '../amendments/amendment.repository';
+import { type AmendmentRepository, amendmentStatus } from '@chancery/persistence';
 import type { DocumentDataBuilder } from './document-data.builder';
 
 /** Per revision of a draft, what it made of the amendments to the one before it. */
 export async function amendmentRounds(
   manager: EntityManager,
+  amendments: AmendmentRepository,
   draftId: string,
   language: DocumentLanguage,
 ): Promise<AmendmentRoundData[]> {
-  const rows = await manager.query<
-    { revision: number; outcome: string; number: number; name: string; name_ru: string | null }[]
-  >(
-    `SELECT o.revision_number AS revision, o.outcome, a.number, p.name, p.name_ru
-       FROM amendment_outcomes o JOIN amendments a ON a.id = o.amendment_id
-       JOIN participants p ON p.id = a.participant_id
-      WHERE o.draft_id = $1 ORDER BY o.revision_number, a.number`,
-    [draftId],
-  );
+  const rows = await amendments.outcomes(manager, draftId);
   const rounds = new Map<number, AmendmentRoundData>();
   const key = {
     accepted: 'accepted',
@@ -34,7 +27,7 @@ export async function amendmentRounds(
       withdrawn: [],
     };
     const name = language === 'ru' && row.name_ru ? row.name_ru : row.name;
-    round[key[row.outcome as keyof typeof key]].push(`${row.number} (${name})`);
+    round[key[row.outcome]].push(`${row.number} (${name})`);
     rounds.set(row.revision, round);
   }
   return [...rounds.values()];

@@ -13,6 +13,7 @@ import type {
   RevisionSnapshot,
 } from '@chancery/documents';
 import {
+  AGENDA_STATUSES,
   REPORTED_STATUSES,
   type RevisionContent,
   carriesDraftMark,
@@ -21,6 +22,7 @@ import {
   revisionSymbol,
 } from '@chancery/domain';
 import {
+  AmendmentRepository,
   DocumentRepository,
   type DraftRepository,
   type DraftRow,
@@ -47,6 +49,7 @@ export class DocumentDataBuilder {
     private readonly manager: EntityManager,
     private readonly drafts: DraftRepository,
     private readonly documents: DocumentRepository = new DocumentRepository(),
+    private readonly amendments: AmendmentRepository = new AmendmentRepository(),
   ) {}
 
   private async forum(language: DocumentLanguage) {
@@ -113,7 +116,7 @@ export class DocumentDataBuilder {
   ): Promise<{ symbol: string; data: AgendaDocumentData }> {
     const { row, data: meeting } = await this.meeting(meetingId, language);
     const forum = await this.forum(language);
-    const items = await this.documents.agenda(this.manager, meetingId);
+    const items = await this.documents.agenda(this.manager, meetingId, AGENDA_STATUSES);
     const symbol = this.meetingSymbol(forum.symbolPrefix, row, annotated ? '1/Add.1' : '1');
     return {
       symbol,
@@ -274,11 +277,7 @@ export class DocumentDataBuilder {
 
   /** The authors' names of revisions that must exist (404 for the first one that does not). */
   private async revisionAuthors(draft: DraftRow, numbers: number[]): Promise<string[]> {
-    const rows = await this.manager.query<{ number: number; author: string }[]>(
-      `SELECT r.number, u.display_name AS author FROM revisions r JOIN users u ON u.id = r.created_by
-        WHERE r.draft_id = $1 AND r.number = ANY($2::int[])`,
-      [draft.id, numbers],
-    );
+    const rows = await this.documents.revisionAuthors(this.manager, draft.id, numbers);
     return numbers.map((number) => {
       const row = rows.find((candidate) => candidate.number === number);
       if (!row) throw notFound(`Revision of ${draft.symbol}`, String(number), 'revision');
@@ -382,7 +381,7 @@ export class DocumentDataBuilder {
           : null,
         counts,
         positions: statePositions,
-        amendmentRounds: await amendmentRounds(this.manager, draft.id, language),
+        amendmentRounds: await amendmentRounds(this.manager, this.amendments, draft.id, language),
       });
     }
     const symbol =

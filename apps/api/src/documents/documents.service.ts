@@ -13,6 +13,7 @@ import {
   type CachedDocument,
   DocumentCacheRepository,
   DraftRepository,
+  AmendmentRepository,
 } from '@chancery/persistence';
 import {
   type BeforeApplicationShutdown,
@@ -25,7 +26,6 @@ import type { Principal } from '../auth/principal';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { notFound } from '../common/app-error';
 import { DeliveryAudit } from './delivery-audit';
-import { AmendmentRepository } from '../amendments/amendment.repository';
 import { buildCompilationData } from './compilation-data';
 import { DocumentDataBuilder } from './document-data.builder';
 import { ReadGate } from './read-gate';

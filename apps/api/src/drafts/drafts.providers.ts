@@ -1,6 +1,10 @@
 import type { Provider } from '@nestjs/common';
-import { DraftRepository, DraftWriteRepository, MeetingRepository } from '@chancery/persistence';
-import { AmendmentRepository } from '../amendments/amendment.repository';
+import {
+  DraftRepository,
+  DraftWriteRepository,
+  MeetingRepository,
+  AmendmentRepository,
+} from '@chancery/persistence';
 import { AmendmentsService } from '../amendments/amendments.service';
 import { CLOCK, type Clock, systemClock } from '../application/clock';
 import { TransactionRunner } from '../application/transaction-runner';
@@ -26,7 +30,7 @@ export function draftsProviders(clock: Clock = systemClock): Provider[] {
     { provide: MeetingRepository, useValue: new MeetingRepository() },
     TransactionRunner,
     DraftQueriesService,
-    AmendmentRepository,
+    { provide: AmendmentRepository, useValue: new AmendmentRepository() },
     AmendmentsService,
     RevisionStore,
     SilenceSettlement,

@@ -14,7 +14,7 @@ import { type Observable, of } from 'rxjs';
 import type { AuthenticatedRequest } from '../auth/auth.decorators';
 import { AppError } from '../common/app-error';
 import { loggableError } from '../common/database-errors';
-import { IdempotencyRepository } from './idempotency.repository';
+import { IdempotencyRepository } from '@chancery/persistence';
 
 const HEADER = 'idempotency-key';
 const KEY = /^[\x21-\x7e]{1,255}$/;

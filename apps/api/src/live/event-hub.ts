@@ -6,7 +6,7 @@ import {
   type OnModuleDestroy,
 } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DESK_EVENTS_CHANNEL, type DeskEvent, DeskEventLog } from './desk-event-log';
+import { DESK_EVENTS_CHANNEL, type DeskEvent, DeskEventLog } from '@chancery/persistence';
 import { PgListener } from './pg-listener';
 
 type Subscriber = (event: DeskEvent) => void;
@@ -39,10 +39,7 @@ export class EventHub implements OnApplicationBootstrap, OnModuleDestroy {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const [{ max }] = await this.dataSource.query<{ max: string }[]>(
-      'SELECT coalesce(max(id), 0)::text AS max FROM desk_events',
-    );
-    this.lastId = max;
+    this.lastId = await this.log.latestId(this.dataSource.manager);
     this.listener.onReconnect(() => void this.catchUp());
     await this.listener.listen(DESK_EVENTS_CHANNEL, (payload) => this.receive(payload));
     this.pruneTimer = setInterval(() => void this.prune(), PRUNE_EVERY_MS);

@@ -1,6 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import { AppError } from '../common/app-error';
-import type { DeskEvent } from './desk-event-log';
+import type { DeskEvent } from '@chancery/persistence';
 import type { EventHub } from './event-hub';
 
 /** Streams open at once on one instance; beyond, 503 (each holds a socket and a subscription). */

@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { NoticeChange } from '@chancery/domain';
 import type { DraftUnitOfWork } from '../application/transaction-runner';
-import { DeskEventLog, type DeskEventInput } from '../live/desk-event-log';
+import { DeskEventLog, type DeskEventInput, NoticeRepository } from '@chancery/persistence';
 import { MailDeliverer } from './mail-deliverer';
 import { NoticeOutbox } from './notice-outbox';
-import { NoticeRepository } from './notice.repository';
 
 /**
  * What a draft's use case tells the world, written in its own unit of work: the notices (the

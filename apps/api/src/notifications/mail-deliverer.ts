@@ -16,7 +16,7 @@ import {
   NOTICES_CHANNEL,
   NoticeRepository,
   type StateNames,
-} from './notice.repository';
+} from '@chancery/persistence';
 
 export const MAIL_TEMPLATES = Symbol('MAIL_TEMPLATES');
 

@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { planNotices, type NoticeChange, type NoticeDraft } from '@chancery/domain';
-import { DraftRepository } from '@chancery/persistence';
+import { DraftRepository, NoticeRepository } from '@chancery/persistence';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/config';
-import { NoticeRepository } from './notice.repository';
 
 /** The domain of a mail address ("Chancery <chancery@forum.org>" → "forum.org"). */
 export function mailDomain(address: string): string {

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { isLanguage, noticeView, type NoticeKind } from '@chancery/domain';
 import { DataSource } from 'typeorm';
 import { notFound } from '../common/app-error';
-import { NoticeRepository } from './notice.repository';
+import { NoticeRepository } from '@chancery/persistence';
 
 /** How many notices the inbox shows (newest first). */
 export const INBOX_LIMIT = 200;
@@ -17,10 +17,7 @@ export class NoticesService {
 
   async inbox(userId: string) {
     const manager = this.dataSource.manager;
-    const [reader] = await manager.query<{ language: string; time_zone: string }[]>(
-      'SELECT language, time_zone FROM users WHERE id = $1',
-      [userId],
-    );
+    const reader = await this.notices.readerSettings(manager, userId);
     const language = isLanguage(reader?.language) ? reader.language : 'en';
     const names = (await this.notices.stateNames(manager))[language];
     const rows = await this.notices.forRecipient(manager, userId, INBOX_LIMIT);
@@ -46,12 +43,9 @@ export class NoticesService {
       new Date(),
     );
     if (noticeId !== null && changed === 0) {
-      const [mine] = await this.dataSource.query<{ id: string }[]>(
-        'SELECT id FROM notices WHERE id = $1 AND recipient_id = $2',
-        [noticeId, userId],
-      );
       // Someone else's notice is as absent as one that never existed.
-      if (!mine) throw notFound('Notice', noticeId, 'id');
+      if (!(await this.notices.isRecipient(this.dataSource.manager, noticeId, userId)))
+        throw notFound('Notice', noticeId, 'id');
     }
     return changed;
   }

@@ -2,13 +2,12 @@ import type { Provider } from '@nestjs/common';
 import { NOTICE_KINDS } from '@chancery/domain';
 import { MailTemplateRegistry } from '@chancery/documents';
 import { APP_CONFIG, type AppConfig } from '../config/config';
-import { DeskEventLog } from '../live/desk-event-log';
+import { DeskEventLog, NoticeRepository } from '@chancery/persistence';
 import { EventHub } from '../live/event-hub';
 import { PgListener } from '../live/pg-listener';
 import { DraftAnnouncer } from './draft-announcer';
 import { MAIL_TEMPLATES, MailDeliverer } from './mail-deliverer';
 import { NoticeOutbox } from './notice-outbox';
-import { NoticeRepository } from './notice.repository';
 import { NoticesService } from './notices.service';
 
 /** The outbox, mail delivery and the live desk's events (APP_CONFIG and DataSource are the app's). */
@@ -20,13 +19,13 @@ export function notificationsProviders(): Provider[] {
       useFactory: (config: AppConfig) =>
         MailTemplateRegistry.load(NOTICE_KINDS, config.TEMPLATES_DIR ?? undefined),
     },
-    NoticeRepository,
+    { provide: NoticeRepository, useValue: new NoticeRepository() },
     NoticeOutbox,
     DraftAnnouncer,
     NoticesService,
     MailDeliverer,
     PgListener,
-    DeskEventLog,
+    { provide: DeskEventLog, useValue: new DeskEventLog() },
     EventHub,
   ];
 }

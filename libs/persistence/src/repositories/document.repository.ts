@@ -63,17 +63,21 @@ export class DocumentRepository {
     return row ?? null;
   }
 
-  /** The agenda with the drafts each item considers (withdrawn ones left out). */
-  agenda(manager: EntityManager, meetingId: string): Promise<AgendaDocumentRow[]> {
+  /** The agenda with the drafts each item considers, of the statuses given. */
+  agenda(
+    manager: EntityManager,
+    meetingId: string,
+    listedStatuses: readonly string[],
+  ): Promise<AgendaDocumentRow[]> {
     return manager.query<AgendaDocumentRow[]>(
       `SELECT i.number, i.title, i.title_ru, i.annotation, i.annotation_ru,
               coalesce(jsonb_agg(jsonb_build_object('symbol', d.symbol, 'title', d.title, 'revision', d.current_revision)
                                  ORDER BY d.symbol) FILTER (WHERE d.id IS NOT NULL), '[]') AS documents
          FROM agenda_items i
          LEFT JOIN agenda_item_drafts l ON l.agenda_item_id = i.id
-         LEFT JOIN drafts d ON d.id = l.draft_id AND d.status <> 'WITHDRAWN'
+         LEFT JOIN drafts d ON d.id = l.draft_id AND d.status = ANY($2::text[])
         WHERE i.meeting_id = $1 GROUP BY i.id ORDER BY i.number`,
-      [meetingId],
+      [meetingId, listedStatuses],
     );
   }
 
@@ -88,6 +92,19 @@ export class DocumentRepository {
            OR d.id IN (SELECT l2.draft_id FROM agenda_item_drafts l2 JOIN agenda_items i2 ON i2.id = l2.agenda_item_id WHERE i2.meeting_id = $1)
         GROUP BY d.id ORDER BY d.symbol`,
       [meetingId],
+    );
+  }
+
+  /** The authors' names of those of the revisions that exist. */
+  revisionAuthors(
+    manager: EntityManager,
+    draftId: string,
+    numbers: readonly number[],
+  ): Promise<{ number: number; author: string }[]> {
+    return manager.query<{ number: number; author: string }[]>(
+      `SELECT r.number, u.display_name AS author FROM revisions r JOIN users u ON u.id = r.created_by
+        WHERE r.draft_id = $1 AND r.number = ANY($2::int[])`,
+      [draftId, numbers],
     );
   }
 

@@ -1,4 +1,3 @@
-import { Injectable } from '@nestjs/common';
 import {
   isLanguage,
   isNoticeKind,
@@ -39,7 +38,6 @@ export interface StateNames {
 }
 
 /** The notices outbox and each user's settings: queries only. */
-@Injectable()
 export class NoticeRepository {
   /** Every delegate of a member state, with the language, zone and opt-outs they chose. */
   async delegates(manager: EntityManager): Promise<NoticeRecipient[]> {
@@ -199,6 +197,26 @@ export class NoticeRepository {
       [meetingId],
     );
     return row?.title ?? null;
+  }
+
+  /** The language and time zone a user reads notices in (null for an unknown user). */
+  async readerSettings(
+    manager: EntityManager,
+    userId: string,
+  ): Promise<{ language: string; time_zone: string } | null> {
+    const [row] = await manager.query<{ language: string; time_zone: string }[]>(
+      'SELECT language, time_zone FROM users WHERE id = $1',
+      [userId],
+    );
+    return row ?? null;
+  }
+
+  async isRecipient(manager: EntityManager, noticeId: string, userId: string): Promise<boolean> {
+    const rows = await manager.query<unknown[]>(
+      'SELECT 1 FROM notices WHERE id = $1 AND recipient_id = $2',
+      [noticeId, userId],
+    );
+    return rows.length > 0;
   }
 
   async stateNames(manager: EntityManager): Promise<StateNames> {

@@ -1,13 +1,12 @@
-import { Injectable } from '@nestjs/common';
-import type {
-  AmendmentChange,
-  AmendmentFacts,
-  AmendmentOutcome,
-  AmendmentRecord,
-  AmendmentStatus,
+import {
+  type AmendmentChange,
+  type AmendmentFacts,
+  type AmendmentOutcome,
+  type AmendmentRecord,
+  type AmendmentStatus,
+  amendmentStatusOf,
 } from '@chancery/domain';
 import type { EntityManager } from 'typeorm';
-import { notFound } from '../common/app-error';
 
 export interface AmendmentRow {
   id: string;
@@ -32,6 +31,14 @@ export interface AmendmentRow {
   decided_at: Date | null;
 }
 
+export interface AmendmentOutcomeRow {
+  revision: number;
+  outcome: AmendmentOutcome;
+  number: number;
+  name: string;
+  name_ru: string | null;
+}
+
 const AMENDMENT_SELECT = `
   SELECT a.id, a.draft_id, a.number, a.revision_number, p.code AS state_code, p.name AS state_name,
          p.name_ru AS state_name_ru, a.changes, a.note, a.on_behalf, a.created_at,
@@ -51,10 +58,8 @@ const AMENDMENT_SELECT = `
        WHERE x.amendment_id = a.id
     ) s ON true`;
 
-/** proposed until withdrawn or disposed of; then what the disposing revision made of it. */
 export function amendmentStatus(row: AmendmentRow): AmendmentStatus {
-  if (row.outcome !== null) return row.outcome;
-  return row.withdrawn_at !== null ? 'withdrawn' : 'proposed';
+  return amendmentStatusOf({ outcome: row.outcome, withdrawn: row.withdrawn_at !== null });
 }
 
 export function amendmentFacts(row: AmendmentRow): AmendmentFacts {
@@ -78,7 +83,6 @@ export function amendmentRecord(row: AmendmentRow): AmendmentRecord {
 }
 
 /** Queries only: what the amendment use cases read and write. Decisions are the domain's. */
-@Injectable()
 export class AmendmentRepository {
   /** Amendments of a draft in number order; of one revision when it is given. */
   list(manager: EntityManager, draftId: string, revision?: number): Promise<AmendmentRow[]> {
@@ -89,13 +93,27 @@ export class AmendmentRepository {
     );
   }
 
-  async find(manager: EntityManager, draftId: string, amendmentId: string): Promise<AmendmentRow> {
+  async find(
+    manager: EntityManager,
+    draftId: string,
+    amendmentId: string,
+  ): Promise<AmendmentRow | null> {
     const [row] = await manager.query<AmendmentRow[]>(
       `${AMENDMENT_SELECT} WHERE a.draft_id = $1 AND a.id = $2`,
       [draftId, amendmentId],
     );
-    if (!row) throw notFound('Amendment', amendmentId, 'amendmentId');
-    return row;
+    return row ?? null;
+  }
+
+  /** Per revision of a draft, the outcome of each amendment it disposed of. */
+  outcomes(manager: EntityManager, draftId: string): Promise<AmendmentOutcomeRow[]> {
+    return manager.query<AmendmentOutcomeRow[]>(
+      `SELECT o.revision_number AS revision, o.outcome, a.number, p.name, p.name_ru
+         FROM amendment_outcomes o JOIN amendments a ON a.id = o.amendment_id
+         JOIN participants p ON p.id = a.participant_id
+        WHERE o.draft_id = $1 ORDER BY o.revision_number, a.number`,
+      [draftId],
+    );
   }
 
   /** The next number of the draft; the caller holds the draft's row lock, so it is its own. */

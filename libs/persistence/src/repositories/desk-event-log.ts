@@ -1,4 +1,3 @@
-import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
 /** Carries each committed desk event to every instance's EventHub. */
@@ -22,7 +21,6 @@ export interface DeskEvent extends DeskEventInput {
  * announced with NOTIFY, which PostgreSQL delivers only on commit — a rolled-back change is
  * never seen by a page.
  */
-@Injectable()
 export class DeskEventLog {
   async publish(manager: EntityManager, event: DeskEventInput): Promise<void> {
     const { type, draftId, ...payload } = event;
@@ -51,6 +49,14 @@ export class DeskEventLog {
       type: row.type,
       draftId: row.draft_id,
     }));
+  }
+
+  /** The newest event's id ('0' before the first): where a fresh instance starts listening. */
+  async latestId(manager: EntityManager): Promise<string> {
+    const [{ max }] = await manager.query<{ max: string }[]>(
+      'SELECT coalesce(max(id), 0)::text AS max FROM desk_events',
+    );
+    return max;
   }
 
   /** Old events no page will ask for again. */

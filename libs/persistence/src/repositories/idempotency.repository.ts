@@ -1,5 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 
 export interface StoredAnswer {
   requestHash: string;
@@ -13,9 +12,8 @@ export interface StoredAnswer {
 const KEY_LIFETIME = '24 hours';
 
 /** Idempotency keys in PostgreSQL, so a retry reaching another replica finds the first answer. */
-@Injectable()
 export class IdempotencyRepository {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   /**
    * Claims the key for this request. The primary key decides between identical requests racing

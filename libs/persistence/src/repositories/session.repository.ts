@@ -1,10 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 
 /** Server-side sessions: a token is honoured only while its session row is neither revoked nor expired. */
-@Injectable()
 export class SessionRepository {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   async open(userId: string, ttlSeconds: number): Promise<string> {
     const [{ id }] = await this.dataSource.query<{ id: string }[]>(
