@@ -23,6 +23,8 @@ import { DraftsController } from './drafts/drafts.controller';
 import { draftsProviders } from './drafts/drafts.providers';
 import { RevisionImportController } from './drafts/revision-import.controller';
 import { RevisionImportService } from './drafts/revision-import.service';
+import { AmendmentImportService } from './amendments/amendment-import.service';
+import { WordReader } from './word-upload/word-reader';
 import { SilenceScheduler } from './drafts/silence-scheduler';
 import { DocumentsController } from './documents/documents.controller';
 import { DocumentsService } from './documents/documents.service';
@@ -118,7 +120,9 @@ export class AppModule {
         ReferenceService,
         MeetingsService,
         ...draftsProviders(options.clock),
+        WordReader,
         RevisionImportService,
+        AmendmentImportService,
         SilenceScheduler,
         DocumentsService,
         ...notificationsProviders(),

@@ -70,6 +70,12 @@ export const DOMAIN_ERRORS = {
     category: 'invalid',
     title: 'The text is not what the disposition produces',
   },
+  // a delegation's Word copy with tracked changes
+  NOT_THE_CURRENT_TEXT: {
+    category: 'invalid',
+    title: 'The copy is not of the current revision',
+  },
+  NO_PROPOSED_CHANGES: { category: 'invalid', title: 'The copy proposes no change' },
   // document symbols
   INVALID_SYMBOL_PART: { category: 'invalid', title: 'Invalid document symbol' },
 } as const satisfies Record<string, { category: DomainErrorCategory; title: string }>;

@@ -155,8 +155,13 @@ export {
   type PreviousParagraph,
 } from './paragraph-matching';
 export {
+  amendmentsFromTrackedCopy,
+  decideTrackedAmendments,
   changesFromTrackedCopy,
   type ProposedChange,
+  type TrackedAmendment,
+  type TrackedAmendmentsReading,
+  type TrackedRevisionMark,
   type TrackedChangesReading,
   type TrackedParagraph,
 } from './tracked-changes';

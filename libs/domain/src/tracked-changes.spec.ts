@@ -1,4 +1,9 @@
-import { changesFromTrackedCopy, type TrackedParagraph } from './tracked-changes';
+import {
+  amendmentsFromTrackedCopy,
+  changesFromTrackedCopy,
+  decideTrackedAmendments,
+  type TrackedParagraph,
+} from './tracked-changes';
 import type { RevisionContent } from './revision';
 
 const current: RevisionContent = {
@@ -25,6 +30,7 @@ describe('changesFromTrackedCopy', () => {
     ];
     expect(changesFromTrackedCopy(current, copy)).toEqual({
       changes: [],
+      origins: [],
       unknown: [],
       unplaced: [],
     });
@@ -65,8 +71,89 @@ describe('changesFromTrackedCopy', () => {
     ];
     expect(changesFromTrackedCopy(current, copy)).toEqual({
       changes: [{ paragraphId: 'o3', text: 'Request the Secretariat to report in 2025' }],
+      origins: [1],
       unknown: ['Something no revision ever said'],
       unplaced: ['Guided by the Charter,'],
     });
+  });
+});
+
+describe('amendmentsFromTrackedCopy', () => {
+  it('makes one amendment per changed paragraph, each with the Word authors and latest date behind it', () => {
+    const copy = [
+      { ...unchanged('preamble', current.preamble[0].text), changes: [] },
+      {
+        part: 'operative' as const,
+        original: current.operative[0].text,
+        text: 'Reaffirm the enduring principles of the Declaration;',
+        changes: [
+          { author: 'AZE', date: '2026-11-28T09:00:00Z' },
+          { author: 'AZE', date: '2026-11-30T10:00:00Z' },
+        ],
+      },
+      {
+        part: 'operative' as const,
+        original: '',
+        text: 'Commend the Secretariat;',
+        changes: [{ author: 'Delegation of Azerbaijan', date: null }],
+      },
+      { ...unchanged('operative', current.operative[1].text), changes: [] },
+      {
+        part: 'operative' as const,
+        original: current.operative[2].text,
+        text: '',
+        changes: [{ author: 'AZE', date: '2026-11-29T08:00:00Z' }],
+      },
+    ];
+    expect(amendmentsFromTrackedCopy(current, copy).amendments).toEqual([
+      {
+        change: { paragraphId: 'o1', text: 'Reaffirm the enduring principles of the Declaration;' },
+        authors: ['AZE'],
+        date: '2026-11-30T10:00:00Z',
+      },
+      {
+        change: { after: 'o1', text: 'Commend the Secretariat;' },
+        authors: ['Delegation of Azerbaijan'],
+        date: null,
+      },
+      {
+        change: { paragraphId: 'o3', delete: true },
+        authors: ['AZE'],
+        date: '2026-11-29T08:00:00Z',
+      },
+    ]);
+  });
+});
+
+describe('decideTrackedAmendments', () => {
+  const change = { change: { paragraphId: 'o1', text: 'New' }, authors: [], date: null };
+
+  it('refuses a copy with paragraphs the revision does not have, quoting them', () => {
+    const decision = decideTrackedAmendments(
+      { amendments: [change], unknown: ['Of another revision'], unplaced: [] },
+      3,
+    );
+    expect(decision).toMatchObject({
+      ok: false,
+      error: {
+        code: 'NOT_THE_CURRENT_TEXT',
+        facts: { revision: 3, unknown: ['Of another revision'] },
+      },
+    });
+  });
+
+  it('refuses a copy that changes nothing, and passes the amendments of one that does', () => {
+    expect(decideTrackedAmendments({ amendments: [], unknown: [], unplaced: [] }, 2)).toMatchObject(
+      {
+        ok: false,
+        error: { code: 'NO_PROPOSED_CHANGES' },
+      },
+    );
+    expect(decideTrackedAmendments({ amendments: [change], unknown: [], unplaced: [] }, 2)).toEqual(
+      {
+        ok: true,
+        value: [change],
+      },
+    );
   });
 });

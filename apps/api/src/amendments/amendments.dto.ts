@@ -77,3 +77,21 @@ export class AmendmentDto extends createZodDto(
       .nullable(),
   }),
 ) {}
+
+export class AmendmentImportPreviewDto extends createZodDto(
+  z.object({
+    revision: z.number().int().describe('The revision the amendments would be proposed on'),
+    stateCode: z.string().describe('The proposing member state'),
+    amendments: z
+      .array(
+        z.object({
+          changes: z.array(changeOut),
+          authors: z.array(z.string()).describe("Word's authors of the tracked changes (w:author)"),
+          date: z.string().nullable().describe('The latest date Word recorded (w:date)'),
+          note: z.string().describe('The note it would carry, naming where it came from'),
+        }),
+      )
+      .describe('One amendment per changed paragraph, in reading order'),
+    warnings: z.array(z.object({ code: z.string(), message: z.string() })),
+  }),
+) {}

@@ -12,7 +12,12 @@ import {
   unwrap,
 } from '@chancery/domain';
 import type { EntityManager } from 'typeorm';
-import { TransactionRunner, type UnitOfWork } from '../application/transaction-runner';
+import {
+  type DraftUnitOfWork,
+  TransactionRunner,
+  type UnitOfWork,
+} from '../application/transaction-runner';
+import { DraftAnnouncer } from '../notifications/draft-announcer';
 import type { Principal } from '../auth/principal';
 import { notFound } from '../common/app-error';
 import {
@@ -64,6 +69,7 @@ export class AmendmentsService {
     @Inject(TransactionRunner) private readonly transactions: TransactionRunner,
     @Inject(DraftRepository) private readonly drafts: DraftRepository,
     @Inject(AmendmentRepository) private readonly amendments: AmendmentRepository,
+    @Inject(DraftAnnouncer) private readonly announcer: DraftAnnouncer,
   ) {}
 
   list(draftId: string, revision?: number): Promise<AmendmentView[]> {
@@ -77,7 +83,7 @@ export class AmendmentsService {
   private onDraft<T>(
     principal: Principal,
     draftId: string,
-    work: (uow: UnitOfWork & { draft: DraftRow }) => Promise<T>,
+    work: (uow: DraftUnitOfWork) => Promise<T>,
   ): Promise<T> {
     return this.transactions.onDraft(
       principal,
@@ -88,44 +94,84 @@ export class AmendmentsService {
   }
 
   async propose(principal: Principal, draftId: string, input: ProposeAmendmentDto) {
+    return this.onDraft(principal, draftId, (uow) => this.proposeIn(uow, principal, input));
+  }
+
+  /**
+   * Several amendments of one state in one transaction (a Word copy with tracked changes, or
+   * its confirmation on the desk): all are stored, or none, in the order given.
+   */
+  async proposeSeveral(
+    principal: Principal,
+    draftId: string,
+    input: {
+      revision: number;
+      stateCode: string;
+      amendments: readonly { changes: ProposeAmendmentDto['changes']; note?: string }[];
+      source?: Record<string, unknown>;
+    },
+  ): Promise<AmendmentView[]> {
     return this.onDraft(principal, draftId, async (uow) => {
-      const { draft, manager, now } = uow;
-      const code = input.stateCode.toUpperCase();
-      const members = await this.drafts.memberStates(manager);
-      const member = members.find((m) => m.code === code);
-      const revision = await this.currentContent(manager, draft);
-      const proposed = unwrap(
-        decideProposal({
-          draft: draftFacts(draft),
-          actor: principal,
-          stateCode: code,
-          member,
-          revision: input.revision,
-          content: revision,
-          input: { changes: input.changes, note: input.note },
-          now,
-        }),
-      );
-      const { id, number } = await this.amendments.insert(manager, {
-        draftId,
-        revision: draft.current_revision,
-        participantId: member!.id,
-        changes: proposed.changes,
-        note: proposed.note,
-        onBehalf: proposed.onBehalf,
-        userId: principal.userId,
-        now,
-      });
-      await uow.audit('amendment.proposed', {
-        number,
-        state: code,
-        revision: draft.current_revision,
-        changes: proposed.changes,
-        ...(proposed.note ? { note: proposed.note } : {}),
-        ...(proposed.onBehalf ? { onBehalf: true, receivedBy: 'note verbale' } : {}),
-      });
-      return amendmentView(await this.existing(manager, draftId, id));
+      const views: AmendmentView[] = [];
+      for (const amendment of input.amendments) {
+        const proposal = { revision: input.revision, stateCode: input.stateCode, ...amendment };
+        views.push(await this.proposeIn(uow, principal, proposal, input.source));
+      }
+      return views;
     });
+  }
+
+  /** One proposal inside the caller's unit of work (which holds the draft's row lock). */
+  async proposeIn(
+    uow: DraftUnitOfWork,
+    principal: Principal,
+    input: ProposeAmendmentDto,
+    source?: Record<string, unknown>,
+  ): Promise<AmendmentView> {
+    const { draft, manager, now } = uow;
+    const code = input.stateCode.toUpperCase();
+    const members = await this.drafts.memberStates(manager);
+    const member = members.find((m) => m.code === code);
+    const revision = await this.currentContent(manager, draft);
+    const proposed = unwrap(
+      decideProposal({
+        draft: draftFacts(draft),
+        actor: principal,
+        stateCode: code,
+        member,
+        revision: input.revision,
+        content: revision,
+        input: { changes: input.changes, note: input.note },
+        now,
+      }),
+    );
+    const { id, number } = await this.amendments.insert(manager, {
+      draftId: draft.id,
+      revision: draft.current_revision,
+      participantId: member!.id,
+      changes: proposed.changes,
+      note: proposed.note,
+      onBehalf: proposed.onBehalf,
+      userId: principal.userId,
+      now,
+    });
+    await uow.audit('amendment.proposed', {
+      number,
+      state: code,
+      revision: draft.current_revision,
+      changes: proposed.changes,
+      ...(proposed.note ? { note: proposed.note } : {}),
+      ...(proposed.onBehalf ? { onBehalf: true, receivedBy: 'note verbale' } : {}),
+      ...(source ? { source } : {}),
+    });
+    // The penholder's delegates hear of wording proposed on their text; live pages refresh.
+    await this.announcer.tell(uow, {
+      kind: 'amendment',
+      revision: draft.current_revision,
+      proposedBy: code,
+    });
+    await this.announcer.show(uow, { type: 'amendment', number, state: code, change: 'proposed' });
+    return amendmentView(await this.existing(manager, draft.id, id));
   }
 
   private async existing(
@@ -171,6 +217,12 @@ export class AmendmentsService {
           sponsors: outcome.sponsors,
           ...(outcome.onBehalf ? { onBehalf: true, receivedBy: 'note verbale' } : {}),
         });
+        await this.announcer.show(uow, {
+          type: 'amendment',
+          number: amendment.number,
+          state: code,
+          change: join ? 'sponsored' : 'unsponsored',
+        });
       }
       return amendmentView(await this.existing(manager, draftId, amendmentId));
     });
@@ -197,6 +249,12 @@ export class AmendmentsService {
         number: amendment.number,
         state: amendment.state_code,
         ...(onBehalf ? { onBehalf: true } : {}),
+      });
+      await this.announcer.show(uow, {
+        type: 'amendment',
+        number: amendment.number,
+        state: amendment.state_code,
+        change: 'withdrawn',
       });
       return amendmentView(await this.existing(manager, draftId, amendmentId));
     });
@@ -307,7 +365,7 @@ export class AmendmentsService {
     };
   }
 
-  private async currentContent(manager: EntityManager, draft: DraftRow): Promise<RevisionContent> {
+  async currentContent(manager: EntityManager, draft: DraftRow): Promise<RevisionContent> {
     if (draft.current_revision < 1) return { title: draft.title, preamble: [], operative: [] };
     const revision = await this.drafts.revision(manager, draft.id, draft.current_revision);
     if (!revision) throw notFound(`Revision of ${draft.symbol}`, String(draft.current_revision));

@@ -48,6 +48,18 @@ export interface DraftPrecondition {
   ifMatch: string | undefined;
   /** 428 without If-Match (text and status changes); otherwise honoured when sent. */
   required: boolean;
+  /**
+   * A dry run: the work runs in full and is then rolled back, with nothing queued for after
+   * commit run. It decides exactly as the real write would, and stores nothing.
+   */
+  rehearse?: boolean;
+}
+
+/** Carries a rehearsal's answer out of the transaction it rolls back. */
+class Rehearsal<T> extends Error {
+  constructor(readonly result: T) {
+    super('rehearsal rolled back');
+  }
 }
 
 function auditActor(principal: Principal | null) {
@@ -122,7 +134,7 @@ export class TransactionRunner {
     work: (uow: DraftUnitOfWork) => Promise<T>,
   ): Promise<T | typeof SKIPPED> {
     const queue: AfterCommitTask[] = [];
-    const result = await this.dataSource.transaction(async (manager) => {
+    const transaction = this.dataSource.transaction(async (manager) => {
       const draft = await this.drafts.find(manager, draftId, { lock });
       if (!draft) {
         if (lock === 'skip') return SKIPPED;
@@ -146,8 +158,17 @@ export class TransactionRunner {
           await this.writes.bumpVersion(manager, draft.id, base.now);
         },
       };
-      return work(uow);
+      const answer = await work(uow);
+      if (precondition?.rehearse) throw new Rehearsal(answer);
+      return answer;
     });
+    let result: T | typeof SKIPPED;
+    try {
+      result = await transaction;
+    } catch (error) {
+      if (error instanceof Rehearsal) return error.result as T;
+      throw error;
+    }
     if (result !== SKIPPED) await this.runAfterCommit(queue);
     return result;
   }

@@ -13,9 +13,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal, RequireRoles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { ApiProblems, ApiSignedIn } from '../common/api-docs';
-import { AppError } from '../common/app-error';
 import { UuidParam } from '../common/params';
-import { WORD_UPLOAD_MAX_BYTES, readWordUpload } from '../word-upload/word-upload';
+import { WORD_UPLOAD_MAX_BYTES, isDryRun, readWordUpload } from '../word-upload/word-upload';
 import { DraftDto } from './drafts.dto';
 import { RevisionImportPreviewDto } from './revision-import.dto';
 import { RevisionImportService } from './revision-import.service';
@@ -74,10 +73,9 @@ export class RevisionImportController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    if (dryRun !== undefined && dryRun !== 'true' && dryRun !== 'false')
-      throw new AppError('INVALID_VALUE', 'dryRun is true or false.', { field: 'dryRun' });
+    const rehearse = isDryRun(dryRun);
     const upload = await readWordUpload(request);
-    if (dryRun === 'true') {
+    if (rehearse) {
       void reply.status(200);
       return this.imports.preview(principal, id, upload);
     }

@@ -1,14 +1,9 @@
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { matchRevisionInput, previousParagraphsOf, type RevisionContent } from '@chancery/domain';
-import {
-  type ImportWarning,
-  WordImportError,
-  WordImportPool,
-  type WordReading,
-} from '@chancery/documents';
+import type { ImportWarning, WordReading } from '@chancery/documents';
 import type { Principal } from '../auth/principal';
-import { AppError, type AppErrorCode } from '../common/app-error';
 import { checkIfMatch } from '../common/etag';
+import { WordReader } from '../word-upload/word-reader';
 import type { WordUpload } from '../word-upload/word-upload';
 import { DraftQueriesService } from './draft-queries.service';
 import { AddRevisionService } from './use-cases/add-revision.service';
@@ -31,10 +26,9 @@ export interface RevisionImportPreview {
  * the ordinary add-revision use case (the same checks, transaction and audit entry).
  */
 @Injectable()
-export class RevisionImportService implements OnApplicationShutdown {
-  private readonly pool = new WordImportPool();
-
+export class RevisionImportService {
   constructor(
+    @Inject(WordReader) private readonly reader: WordReader,
     @Inject(DraftQueriesService) private readonly drafts: DraftQueriesService,
     @Inject(AddRevisionService) private readonly addRevision: AddRevisionService,
   ) {}
@@ -45,13 +39,13 @@ export class RevisionImportService implements OnApplicationShutdown {
     upload: WordUpload,
   ): Promise<RevisionImportPreview> {
     // The file first: a refusal then costs no database work at all.
-    const reading = await readWord(this.pool, upload.file);
+    const reading = await this.reader.read(upload.file);
     const draft = await this.drafts.get(principal, id);
     return this.match(draft.revision, draft.title, reading);
   }
 
   async import(principal: Principal, id: string, upload: WordUpload, ifMatch: string | undefined) {
-    const reading = await readWord(this.pool, upload.file);
+    const reading = await this.reader.read(upload.file);
     const draft = await this.drafts.get(principal, id);
     // The ids were matched against this read of the draft: a missing or stale If-Match is
     // refused here, and the write checks it again under the row lock, so a revision arriving
@@ -72,10 +66,6 @@ export class RevisionImportService implements OnApplicationShutdown {
       },
       ifMatch,
     );
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.pool.close();
   }
 
   private match(
@@ -101,18 +91,4 @@ export class RevisionImportService implements OnApplicationShutdown {
 
 function stripNull(paragraph: { id?: string | null; text: string }): { id?: string; text: string } {
   return paragraph.id ? { id: paragraph.id, text: paragraph.text } : { text: paragraph.text };
-}
-
-async function readWord(pool: WordImportPool, file: Buffer): Promise<WordReading> {
-  try {
-    return await pool.read(file);
-  } catch (error) {
-    if (!(error instanceof WordImportError)) throw error;
-    // Every refusal of the reader has its line in the error catalogue (a compile error if not).
-    const code: AppErrorCode = error.code;
-    throw new AppError(code, error.message, {
-      field: 'file',
-      facts: error.part ? { part: error.part } : undefined,
-    });
-  }
 }

@@ -84,3 +84,10 @@ function fileTooLarge(): AppError {
     { field: 'file', facts: { maxBytes: WORD_UPLOAD_MAX_BYTES } },
   );
 }
+
+/** The `dryRun` query of the upload routes: true, false, or absent (false). */
+export function isDryRun(value: string | undefined): boolean {
+  if (value !== undefined && value !== 'true' && value !== 'false')
+    throw new AppError('INVALID_VALUE', 'dryRun is true or false.', { field: 'dryRun' });
+  return value === 'true';
+}
