@@ -23,7 +23,7 @@ module.exports = {
   // (@apidevtools/swagger-parser loads json-schema-ref-parser, ES modules only.)
   // (@fastify/cookie loads cookie 2, ES modules only, with import(): compiled, it is a require.)
   transformIgnorePatterns: [
-    '/node_modules/(?!(@apidevtools/json-schema-ref-parser|content-disposition|htmlparser2|entities|domhandler|domutils|dom-serializer|domelementtype|@fastify/cookie|cookie)/)',
+    '/node_modules/(?!(intl-messageformat|@formatjs|@apidevtools/json-schema-ref-parser|content-disposition|htmlparser2|entities|domhandler|domutils|dom-serializer|domelementtype|@fastify/cookie|cookie)/)',
   ],
   moduleNameMapper: {
     '^@chancery/(domain|persistence|documents)$': '<rootDir>/libs/$1/src/index.ts',

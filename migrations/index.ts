@@ -4,6 +4,7 @@ import { Amendments1765000011000 } from './1765000011000-amendments';
 import { NoticesAndDeskEvents1765000015000 } from './1765000015000-notices-and-desk-events';
 import { Hardening1765000016000 } from './1765000016000-hardening';
 import { DocumentCache1765000017000 } from './1765000017000-document-cache';
+import { UserLanguageChoice1765000019000 } from './1765000019000-user-language-choice';
 
 // Every migration, in order. Listed explicitly (not globbed) so the same list works from
 // TypeScript sources in tests and from compiled JavaScript in production.
@@ -14,4 +15,5 @@ export const migrations: Function[] = [
   NoticesAndDeskEvents1765000015000,
   Hardening1765000016000,
   DocumentCache1765000017000,
+  UserLanguageChoice1765000019000,
 ];

@@ -43,7 +43,7 @@ export type {
   NewMeeting,
 } from './repositories/meeting.repository';
 export { ReferenceRepository } from './repositories/reference.repository';
-export { UserRepository } from './repositories/user.repository';
+export { UserRepository, UserSettingsRepository } from './repositories/user.repository';
 export type { PrincipalRow } from './repositories/user.repository';
 export { DocumentRepository } from './repositories/document.repository';
 export type {

@@ -24,6 +24,8 @@ export class PrincipalRepository {
       chairOf: row.chair_of ?? [],
       stateCode: row.state_code,
       unreadNotices: row.unread_notices,
+      language: row.language,
+      timeZone: row.time_zone,
       passwordHash: row.password_hash,
       active: row.active,
     };

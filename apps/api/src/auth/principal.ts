@@ -6,6 +6,9 @@ export interface Principal extends Actor {
   displayName: string;
   /** Notices not yet read, as of this request (the desk's header shows the count). */
   unreadNotices?: number;
+  /** The language the official chose (null: none yet, the browser's is used) and their time zone. */
+  language?: string | null;
+  timeZone?: string;
 }
 
 export function describePrincipal(principal: Principal): Record<string, unknown> {

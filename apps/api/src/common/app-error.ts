@@ -60,6 +60,9 @@ export const APP_ERROR_CODES = [
   // live desk
   'INVALID_LAST_EVENT_ID',
   'TOO_MANY_STREAMS',
+  // a user's settings
+  'UNKNOWN_LANGUAGE',
+  'UNKNOWN_TIME_ZONE',
 ] as const;
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
 
@@ -123,6 +126,8 @@ export const APP_ERRORS: { readonly [C in AppErrorCode]: AppErrorRule } = {
   IMPORT_BUSY: { status: 503, title: 'Word import is busy' },
   INVALID_LAST_EVENT_ID: { status: 400, title: 'Bad Request' },
   TOO_MANY_STREAMS: { status: 503, title: 'Too many live pages' },
+  UNKNOWN_LANGUAGE: { status: 422, title: 'Unprocessable Entity' },
+  UNKNOWN_TIME_ZONE: { status: 422, title: 'Unprocessable Entity' },
 };
 
 export interface AppErrorDetails {

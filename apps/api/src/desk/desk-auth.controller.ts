@@ -19,6 +19,7 @@ import { APP_CONFIG, type AppConfig } from '../config/config';
 import { DeskAnonymous, DeskGuard } from './desk.guard';
 import { DeskExceptionFilter } from './desk-exception.filter';
 import { LoginForm, fields } from './desk-forms';
+import { i18n } from './desk-locale';
 import { DeskResponder, landingPage } from './desk-responder';
 import { SESSION_COOKIE, clearSessionCookie, safeNext, setSessionCookie } from './desk-session';
 
@@ -50,9 +51,7 @@ export class DeskAuthController {
       reply,
       'login',
       { next: safeNext(next), expired: expired === '1', email: '', loginError: null },
-      {
-        title: 'Sign in',
-      },
+      { title: i18n(request).t('login.pageTitle') },
     );
   }
 
@@ -94,7 +93,7 @@ export class DeskAuthController {
           email: parsed.success ? parsed.data.email : '',
           loginError: error.message,
         },
-        { title: 'Sign in', status: error.status },
+        { title: i18n(request).t('login.pageTitle'), status: error.status },
       );
     }
   }

@@ -7,7 +7,8 @@ import type { FastifyReply } from 'fastify';
 import type { AuthenticatedRequest } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { ROLE_PRIORITY } from '../auth/principal';
-import { ROLE_NAMES } from './desk-labels';
+import { i18n } from './desk-locale';
+import { DESK_LANGUAGES, LANGUAGE_NAMES, type Translator } from './i18n/desk-i18n';
 import { DESK_STATIC_DIR, DESK_STATIC_PREFIX } from './desk-plugins';
 import { DeskViews } from './desk-views';
 import type { ProblemView } from './problem-view';
@@ -69,13 +70,17 @@ export class DeskResponder {
     options: PageOptions,
   ): void {
     const principal = request.principal ?? null;
+    const t = i18n(request);
     const frame = {
+      lang: t.language,
       pageTitle: options.title,
       assets: this.assets,
       csrf: reply.generateCsrf(),
-      user: principal ? describeUser(principal) : null,
+      user: principal ? describeUser(principal, t) : null,
       home: principal ? landingPage(principal) : '/desk/login',
-      nav: principal ? navigation(principal, options.section ?? 'none') : [],
+      nav: principal ? navigation(principal, options.section ?? 'none', t) : [],
+      timeZone: t.timeZone,
+      languageSwitch: languageSwitch(request, t),
       inbox: principal
         ? {
             unread: principal.unreadNotices ?? 0,
@@ -85,7 +90,7 @@ export class DeskResponder {
       notice: options.notice ?? null,
       problem: options.problem ?? null,
     };
-    const html = this.views.render(page, frame, model);
+    const html = this.views.render(page, frame, model, t);
     void reply
       .status(options.status ?? 200)
       .headers(SECURITY_HEADERS)
@@ -99,35 +104,53 @@ export class DeskResponder {
   }
 }
 
-function describeUser(principal: Principal) {
+function describeUser(principal: Principal, t: Translator) {
   const role = ROLE_PRIORITY.find((r) => principal.roles.includes(r));
-  const chairOf = principal.chairOf.length > 0 ? ` (${principal.chairOf.join(', ')})` : '';
-  const delegation = principal.stateCode ? ` of ${principal.stateCode}` : '';
-  return {
-    displayName: principal.displayName,
-    roleName: role
-      ? `${ROLE_NAMES[role]}${role === 'chair' ? chairOf : ''}${role === 'delegate' ? delegation : ''}`
-      : 'No role',
-  };
+  const roleName = (() => {
+    if (!role) return t.t('role.none');
+    if (role === 'chair' && principal.chairOf.length > 0)
+      return t.t('role.chairOf', { bodies: t.list(principal.chairOf) });
+    if (role === 'delegate' && principal.stateCode)
+      return t.t('role.delegateOf', { state: principal.stateCode });
+    return t.t(`role.${role}`);
+  })();
+  return { displayName: principal.displayName, roleName };
 }
 
-function navigation(principal: Principal, section: DeskSection) {
+function navigation(principal: Principal, section: DeskSection, t: Translator) {
   const items: { href: string; label: string; section: DeskSection }[] = [];
   if (seesDashboard(principal)) {
-    items.push({ href: '/desk', label: 'Consensus dashboard', section: 'dashboard' });
+    items.push({ href: '/desk', label: t.t('nav.dashboard'), section: 'dashboard' });
   }
   if (hasRole(principal, 'delegate') && principal.stateCode) {
     items.push({
       href: '/desk/delegation',
-      label: `Delegation of ${principal.stateCode}`,
+      label: t.t('nav.delegation', { state: principal.stateCode }),
       section: 'delegation',
     });
   }
-  items.push({ href: '/desk/drafts', label: 'Drafts', section: 'drafts' });
-  items.push({ href: '/desk/meetings', label: 'Meetings', section: 'meetings' });
+  items.push({ href: '/desk/drafts', label: t.t('nav.drafts'), section: 'drafts' });
+  items.push({ href: '/desk/meetings', label: t.t('nav.meetings'), section: 'meetings' });
   return items.map((item) => ({
     href: item.href,
     label: item.label,
     current: item.section === section,
   }));
+}
+
+/**
+ * The header's language switch: one button per language of the desk, each named in its own
+ * language, posting the page's own address so that the official comes back to it. A page
+ * reached by a post has no address to come back to: the switch is left out there.
+ */
+function languageSwitch(request: AuthenticatedRequest, t: Translator) {
+  if (request.method !== 'GET') return null;
+  return {
+    returnTo: request.url,
+    languages: DESK_LANGUAGES.map((code) => ({
+      code,
+      name: LANGUAGE_NAMES[code],
+      current: code === t.language,
+    })),
+  };
 }

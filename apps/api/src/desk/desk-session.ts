@@ -31,3 +31,11 @@ export function safeNext(next: unknown): string | null {
   const escapes = next.includes('//') || next.includes('..');
   return deskPath && !escapes && !next.startsWith('/desk/login') ? next : null;
 }
+
+/** Where the language switch may return to: any page safeNext allows, and the sign-in page. */
+export function safeReturn(back: unknown): string | null {
+  if (typeof back === 'string' && /^\/desk\/login(?:\?[\w\-./?=&%:]*)?$/.test(back)) {
+    return back.includes('//') || back.includes('..') ? null : back;
+  }
+  return safeNext(back);
+}

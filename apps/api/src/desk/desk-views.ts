@@ -2,11 +2,29 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { Injectable } from '@nestjs/common';
 import Handlebars from 'handlebars';
+import type { MessageKey, MessageValues, Translator } from './i18n/desk-i18n';
 
 export const DESK_VIEWS_DIR = join(__dirname, 'views');
 
-/** Helpers are small and pure; templates can call these and the built-ins, nothing else. */
+/** The page's Translator, handed to every template in its data (`@i18n`), partials included. */
+function translatorOf(options: Handlebars.HelperOptions): Translator {
+  const found = (options.data as { i18n?: Translator } | undefined)?.i18n;
+  if (!found) throw new Error('A desk view was rendered without its Translator');
+  return found;
+}
+
+/**
+ * Helpers are small and pure; templates can call these and the built-ins, nothing else.
+ * `{{t "key" name=value}}` prints a catalogue message (escaped like any value);
+ * `{{tx "key" …}}` one whose message holds the catalogue's own markup (Translator.html).
+ */
 const HELPERS = {
+  t: (key: string, options: Handlebars.HelperOptions) =>
+    translatorOf(options).t(key as MessageKey, options.hash as MessageValues),
+  tx: (key: string, options: Handlebars.HelperOptions) =>
+    new Handlebars.SafeString(
+      translatorOf(options).html(key as MessageKey, options.hash as MessageValues),
+    ),
   eq: (a: unknown, b: unknown) => a === b,
   not: (value: unknown) => !value,
   or: (...args: unknown[]) => args.slice(0, -1).some(Boolean),
@@ -50,12 +68,16 @@ export class DeskViews {
     this.layout = layout;
   }
 
-  /** A whole HTML page: the named page inside the layout. `frame` is what every page shows. */
-  render(page: string, frame: object, model: object): string {
+  /**
+   * A whole HTML page: the named page inside the layout, in the Translator's language.
+   * `frame` is what every page shows.
+   */
+  render(page: string, frame: object, model: object, i18n: Translator): string {
     const template = this.pages.get(page);
     if (!template || page === 'layout') throw new Error(`No desk view named ${page}`);
     const context = { ...frame, ...model };
-    return this.layout({ ...context, body: template(context) });
+    const data = { data: { i18n } };
+    return this.layout({ ...context, body: template(context, data) }, data);
   }
 
   private compile(path: string): Template {

@@ -15,6 +15,8 @@ import { DeskMeetingService } from './desk-meeting.service';
 import { DeskMeetingsController } from './desk-meetings.controller';
 import { DeskNoticesController } from './desk-notices.controller';
 import { DeskResponder } from './desk-responder';
+import { DeskSettingsController } from './desk-settings.controller';
+import { UserSettingsService } from '../auth/use-cases/user-settings.service';
 import { DeskViews } from './desk-views';
 
 /** The officials' pages under /desk, registered in AppModule beside the API. */
@@ -27,6 +29,7 @@ export const DESK_CONTROLLERS = [
   DeskDocumentsController,
   DeskImportController,
   DeskNoticesController,
+  DeskSettingsController,
   // Last: it answers whatever no other desk route does.
   DeskFallbackController,
 ];
@@ -41,4 +44,5 @@ export const DESK_PROVIDERS = [
   DeskDraftFormsService,
   DeskAmendmentsService,
   DeskMeetingService,
+  UserSettingsService,
 ];

@@ -50,7 +50,7 @@ export class NoticeRepository {
         opt_out: string[];
       }[]
     >(
-      `SELECT u.id AS user_id, p.code AS state_code, u.language, u.time_zone,
+      `SELECT u.id AS user_id, p.code AS state_code, coalesce(u.language, 'en') AS language, u.time_zone,
               coalesce(s.opt_out, '{}') AS opt_out
          FROM user_roles r
          JOIN users u ON u.id = r.user_id AND u.active
@@ -155,7 +155,7 @@ export class NoticeRepository {
   async lockNextDue(manager: EntityManager, now: Date): Promise<DueNoticeRow | null> {
     const [row] = await manager.query<DueNoticeRow[]>(
       `SELECT n.id, n.kind, n.draft_id, n.facts, n.created_at, n.read_at, n.attempts, n.message_id,
-              u.email, u.display_name, u.language, u.time_zone,
+              u.email, u.display_name, coalesce(u.language, 'en') AS language, u.time_zone,
               (SELECT p.code FROM user_roles r JOIN participants p ON p.id = r.participant_id
                 WHERE r.user_id = u.id AND r.role = 'delegate' LIMIT 1) AS state_code
          FROM notices n JOIN users u ON u.id = n.recipient_id

@@ -12,6 +12,9 @@ export interface PrincipalRow {
   state_code: string | null;
   /** The desk's header shows it on every page: read with the principal, not in a query of its own. */
   unread_notices: number;
+  /** Null until the user chooses one. */
+  language: string | null;
+  time_zone: string;
 }
 
 /** Queries only: a user with roles, chaired bodies and delegation, in one query. */
@@ -22,7 +25,7 @@ export class UserRepository {
     value: string,
   ): Promise<PrincipalRow | null> {
     const rows = await manager.query<PrincipalRow[]>(
-      `SELECT u.id, u.email, u.display_name, u.password_hash, u.active,
+      `SELECT u.id, u.email, u.display_name, u.password_hash, u.active, u.language, u.time_zone,
               array_agg(DISTINCT r.role) FILTER (WHERE r.role IS NOT NULL) AS roles,
               array_agg(DISTINCT b.code) FILTER (WHERE b.code IS NOT NULL) AS chair_of,
               max(p.code) AS state_code,
@@ -35,6 +38,38 @@ export class UserRepository {
         WHERE ${by === 'email' ? 'u.email' : 'u.id'} = $1
         GROUP BY u.id`,
       [value],
+    );
+    return rows[0] ?? null;
+  }
+}
+
+export interface UserSettingsRow {
+  language: string | null;
+  time_zone: string;
+}
+
+/** A user's language and time zone (the desk and the mail notices print in them). */
+export class UserSettingsRepository {
+  async find(manager: EntityManager, userId: string): Promise<UserSettingsRow | null> {
+    const rows = await manager.query<UserSettingsRow[]>(
+      'SELECT language, time_zone FROM users WHERE id = $1',
+      [userId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Changes what is given (undefined leaves a column as it is) and answers the result. */
+  async save(
+    manager: EntityManager,
+    userId: string,
+    settings: { language?: string; timeZone?: string },
+  ): Promise<UserSettingsRow | null> {
+    const [rows] = await manager.query<[UserSettingsRow[], number]>(
+      `UPDATE users
+          SET language = coalesce($2, language), time_zone = coalesce($3, time_zone)
+        WHERE id = $1
+        RETURNING language, time_zone`,
+      [userId, settings.language ?? null, settings.timeZone ?? null],
     );
     return rows[0] ?? null;
   }
