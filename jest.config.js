@@ -22,8 +22,9 @@ module.exports = {
   // (htmlparser2 12 and the packages it imports are ES modules only.)
   // (@apidevtools/swagger-parser loads json-schema-ref-parser, ES modules only.)
   // (@fastify/cookie loads cookie 2, ES modules only, with import(): compiled, it is a require.)
+  // (pg-boss 12 and serialize-error, non-error, rrule-temporal it imports are ES modules only.)
   transformIgnorePatterns: [
-    '/node_modules/(?!(intl-messageformat|@formatjs|@apidevtools/json-schema-ref-parser|content-disposition|htmlparser2|entities|domhandler|domutils|dom-serializer|domelementtype|@fastify/cookie|cookie)/)',
+    '/node_modules/(?!(intl-messageformat|@formatjs|@apidevtools/json-schema-ref-parser|content-disposition|htmlparser2|entities|domhandler|domutils|dom-serializer|domelementtype|@fastify/cookie|cookie|pg-boss|serialize-error|non-error|rrule-temporal|temporal-spec)/)',
   ],
   moduleNameMapper: {
     '^@chancery/(domain|persistence|documents)$': '<rootDir>/libs/$1/src/index.ts',

@@ -128,13 +128,15 @@ it('delivers after a restart, once and with the same Message-ID, mail whose send
   await once(service.child, 'exit');
   killed = undefined;
 
-  restarted = await startTestApp({ databaseUrl, env: { SMTP_URL: smtp.url, JOB_POLL_MS: '100' } });
+  // The server accepts from now on: the restarted instance starts sending as it boots, and a
+  // message it sent into the stall would wait out its timeout and back-off.
+  smtp.answer = () => 'accept';
+  restarted = await startTestApp({ databaseUrl, env: { SMTP_URL: smtp.url, JOB_POLL_MS: '500' } });
   const pending = await restarted.dataSource.query<{ message_id: string; delivery: string }[]>(
     `SELECT message_id, delivery FROM notices WHERE draft_id = $1`,
     [draft.body.id],
   );
   expect(pending.find((n) => n.message_id === caught)).toBeDefined();
-  smtp.answer = () => 'accept';
   // Wake the restarted instance now rather than at its next poll.
   restarted.app.get(MailDeliverer).wake();
   await smtp.waitForAccepted(pending.length, 20000);

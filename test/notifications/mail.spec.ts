@@ -39,7 +39,7 @@ beforeAll(async () => {
       PUBLIC_URL: 'https://desk.cica.test',
       MAIL_RETRY_BASE_MS: '10',
       MAIL_TIMEOUT_MS: '5000',
-      JOB_POLL_MS: '100',
+      JOB_POLL_MS: '500',
     },
   });
   await api.dataSource.query(

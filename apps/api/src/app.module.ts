@@ -25,7 +25,7 @@ import { RevisionImportController } from './drafts/revision-import.controller';
 import { RevisionImportService } from './drafts/revision-import.service';
 import { AmendmentImportService } from './amendments/amendment-import.service';
 import { WordReader } from './word-upload/word-reader';
-import { SilenceScheduler } from './drafts/silence-scheduler';
+import { SilenceDeadlineWorker } from './drafts/silence-deadline-worker';
 import { DocumentsController } from './documents/documents.controller';
 import { DocumentsService } from './documents/documents.service';
 import { HealthController } from './health/health.controller';
@@ -123,7 +123,7 @@ export class AppModule {
         WordReader,
         RevisionImportService,
         AmendmentImportService,
-        SilenceScheduler,
+        SilenceDeadlineWorker,
         DocumentsService,
         ...notificationsProviders(),
         ...DESK_PROVIDERS,

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { JOB_QUEUE_SCHEMA } from './job-queue-schema';
 
 /** Tables the service may read and append to, never change: the audit log and its checkpoints. */
 export const APPEND_ONLY_TABLES = ['audit_log', 'audit_checkpoints'] as const;
@@ -24,6 +25,16 @@ export async function applyServiceGrants(owner: DataSource, serviceRole: string)
       `REVOKE UPDATE, DELETE, TRUNCATE ON ${APPEND_ONLY_TABLES.join(', ')} FROM ${role}`,
     );
     await manager.query(`REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON migrations FROM ${role}`);
+    // The job queue: pg-boss's workers read and write its tables and call its functions; the
+    // owner installs and migrates it (the migrations), the service never alters it.
+    await manager.query(`GRANT USAGE ON SCHEMA ${JOB_QUEUE_SCHEMA} TO ${role}`);
+    await manager.query(
+      `GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${JOB_QUEUE_SCHEMA} TO ${role}`,
+    );
+    await manager.query(
+      `GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${JOB_QUEUE_SCHEMA} TO ${role}`,
+    );
+    await manager.query(`GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA ${JOB_QUEUE_SCHEMA} TO ${role}`);
   });
 }
 

@@ -71,3 +71,4 @@ export { IdempotencyRepository } from './repositories/idempotency.repository';
 export type { StoredAnswer } from './repositories/idempotency.repository';
 export { DESK_EVENTS_CHANNEL, DeskEventLog } from './repositories/desk-event-log';
 export type { DeskEvent, DeskEventInput, DeskEventType } from './repositories/desk-event-log';
+export { JOB_QUEUE_SCHEMA, dropJobQueueSchema, ensureJobQueueSchema } from './job-queue-schema';

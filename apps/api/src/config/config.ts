@@ -49,7 +49,10 @@ const configSchema = z.object({
   TEMPLATES_DIR: z.string().min(1).optional(),
   RENDER_THREADS: z.coerce.number().int().min(1).max(16).default(2),
   DOCUMENT_CACHE_MB: z.coerce.number().int().min(1).max(65536).default(256),
-  JOB_POLL_MS: z.coerce.number().int().min(100).max(60000).default(1000),
+  // pg-boss polls no faster than every 500 ms; with LISTEN/NOTIFY a job sent now starts at once.
+  JOB_POLL_MS: z.coerce.number().int().min(500).max(60000).default(2000),
+  JOB_POOL_SIZE: z.coerce.number().int().min(2).max(50).default(4),
+  JOB_SUPERVISE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\/[^/]+/, 'must be an smtp:// or smtps:// URL (smtp://user:pass@host:587)')

@@ -8,7 +8,9 @@ import {
 import { AmendmentsService } from '../amendments/amendments.service';
 import { CLOCK, type Clock, systemClock } from '../application/clock';
 import { TransactionRunner } from '../application/transaction-runner';
+import { JobQueue } from '../jobs/job-queue';
 import { DraftQueriesService } from './draft-queries.service';
+import { SilenceDeadlines } from './silence-deadlines';
 import { AddRevisionService } from './use-cases/add-revision.service';
 import { ConcludeSilenceService } from './use-cases/conclude-silence.service';
 import { RecordPositionService } from './use-cases/record-position.service';
@@ -19,8 +21,8 @@ import { StartSilenceProcedureService } from './use-cases/start-silence-procedur
 import { TransitionDraftService } from './use-cases/transition-draft.service';
 
 /**
- * The drafts' use cases, their reads and what they share (the scheduler is the app's):
- * `clock` is a test's to replace.
+ * The drafts' use cases, their reads and what they share (the job queue they enqueue on; the
+ * deadline worker is the app's): `clock` is a test's to replace.
  */
 export function draftsProviders(clock: Clock = systemClock): Provider[] {
   return [
@@ -29,6 +31,8 @@ export function draftsProviders(clock: Clock = systemClock): Provider[] {
     { provide: DraftWriteRepository, useValue: new DraftWriteRepository() },
     { provide: MeetingRepository, useValue: new MeetingRepository() },
     TransactionRunner,
+    JobQueue,
+    SilenceDeadlines,
     DraftQueriesService,
     { provide: AmendmentRepository, useValue: new AmendmentRepository() },
     AmendmentsService,

@@ -38,7 +38,7 @@ export interface ChangeContext {
 
 export interface AppliedChange {
   /** The procedure a 'cancel-silence' effect ended, if one was running. */
-  cancelledSilence: { revision: number } | null;
+  cancelledSilence: { id: string; revision: number } | null;
 }
 
 /** Queries only: every write on drafts, revisions, positions and silence procedures. */
@@ -226,10 +226,10 @@ export class DraftWriteRepository {
   async startSilence(
     manager: EntityManager,
     procedure: { draftId: string; revision: number; deadline: Date; startedBy: string; now: Date },
-  ): Promise<void> {
-    await manager.query(
+  ): Promise<string> {
+    const [row] = await manager.query<{ id: string }[]>(
       `INSERT INTO silence_procedures (draft_id, revision_number, deadline, started_by, started_at)
-       VALUES ($1, $2, $3, $4, $5)`,
+       VALUES ($1, $2, $3, $4, $5) RETURNING id`,
       [
         procedure.draftId,
         procedure.revision,
@@ -238,6 +238,7 @@ export class DraftWriteRepository {
         procedure.now,
       ],
     );
+    return row.id;
   }
 
   async concludeSilence(
@@ -255,12 +256,12 @@ export class DraftWriteRepository {
     manager: EntityManager,
     draftId: string,
     now: Date,
-  ): Promise<{ revision: number } | null> {
-    const [rows] = await manager.query<[{ revision_number: number }[], number]>(
+  ): Promise<{ id: string; revision: number } | null> {
+    const [rows] = await manager.query<[{ id: string; revision_number: number }[], number]>(
       `UPDATE silence_procedures SET status = 'cancelled', concluded_at = $2
-        WHERE draft_id = $1 AND status = 'running' RETURNING revision_number`,
+        WHERE draft_id = $1 AND status = 'running' RETURNING id, revision_number`,
       [draftId, now],
     );
-    return rows[0] ? { revision: rows[0].revision_number } : null;
+    return rows[0] ? { id: rows[0].id, revision: rows[0].revision_number } : null;
   }
 }

@@ -190,12 +190,13 @@ export class DraftRepository {
   }
 
   /** Drafts whose running silence procedure's deadline has passed, earliest first. */
-  async dueSilence(manager: EntityManager, now: Date, limit: number): Promise<string[]> {
-    const rows = await manager.query<{ draft_id: string }[]>(
-      `SELECT draft_id FROM silence_procedures WHERE status = 'running' AND deadline <= $1 ORDER BY deadline LIMIT $2`,
-      [now, limit],
+  /** Every running silence procedure with its deadline (to re-enqueue a lost deadline job). */
+  async runningSilences(
+    manager: EntityManager,
+  ): Promise<{ id: string; draft_id: string; deadline: Date }[]> {
+    return manager.query(
+      `SELECT id, draft_id, deadline FROM silence_procedures WHERE status = 'running' ORDER BY deadline`,
     );
-    return rows.map((row) => row.draft_id);
   }
 
   /**

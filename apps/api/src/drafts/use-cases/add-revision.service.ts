@@ -8,6 +8,7 @@ import type { Principal } from '../../auth/principal';
 import { DraftQueriesService } from '../draft-queries.service';
 import type { CreateRevisionDto } from '../drafts.dto';
 import { applyDraftChange } from './draft-change';
+import { SilenceDeadlines } from '../silence-deadlines';
 import { RevisionStore } from './revision-store';
 import { DraftAnnouncer } from '../../notifications/draft-announcer';
 
@@ -25,6 +26,7 @@ export class AddRevisionService {
     @Inject(DraftQueriesService) private readonly queries: DraftQueriesService,
     @Inject(AmendmentsService) private readonly amendments: AmendmentsService,
     @Inject(DraftAnnouncer) private readonly announcer: DraftAnnouncer,
+    @Inject(SilenceDeadlines) private readonly deadlines: SilenceDeadlines,
   ) {}
 
   execute(principal: Principal, id: string, input: CreateRevisionDto, ifMatch: string | undefined) {
@@ -39,7 +41,7 @@ export class AddRevisionService {
         }),
       );
       // Consensus was on the old text: it is cleared before the new text takes its place.
-      await applyDraftChange(uow, this.writes, change, {
+      await applyDraftChange(uow, this.writes, this.deadlines, change, {
         actorId: principal.userId,
         revision: draft.current_revision,
         cancelledBecause: 'a new revision was circulated',

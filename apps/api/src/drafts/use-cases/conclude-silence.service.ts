@@ -1,36 +1,35 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DraftRepository } from '@chancery/persistence';
-import { CLOCK, type Clock } from '../../application/clock';
 import { TransactionRunner } from '../../application/transaction-runner';
-import { SilenceSettlement } from './silence-settlement';
+import { SilenceSettlement, type SilenceOutcome } from './silence-settlement';
 
-const BATCH = 100;
+/** Raised when a deadline job runs before the application's clock reaches the deadline. */
+export class SilenceNotDue extends Error {
+  constructor(draftId: string) {
+    super(`the silence procedure on draft ${draftId} has not reached its deadline yet`);
+  }
+}
 
 /**
- * Concludes every silence procedure whose deadline has passed. Any number of replicas may
- * run it at once: a draft locked by another is skipped (SKIP LOCKED) and a procedure is
- * concluded only while it is still running, under the draft's lock — so exactly once.
+ * A silence procedure's deadline job: concludes the draft's running procedure, under the draft's
+ * lock, only while it is still running — so exactly once, however many replicas (or retries)
+ * try. A job that runs early (the database's clock ahead of the service's) fails and is retried
+ * with back-off, rather than concluding before the deadline.
  */
 @Injectable()
 export class ConcludeSilenceService {
   constructor(
     @Inject(TransactionRunner) private readonly transactions: TransactionRunner,
-    @Inject(DraftRepository) private readonly drafts: DraftRepository,
     @Inject(SilenceSettlement) private readonly silence: SilenceSettlement,
-    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute(): Promise<number> {
-    const due = await this.transactions.read((manager) =>
-      this.drafts.dueSilence(manager, this.clock.now(), BATCH),
+  async execute(draftId: string): Promise<Exclude<SilenceOutcome, 'pending'>> {
+    const outcome = await this.transactions.onDraft(
+      null,
+      draftId,
+      { ifMatch: undefined, required: false },
+      (uow) => this.silence.settle(uow, { byDeadline: true }),
     );
-    let concluded = 0;
-    for (const draftId of due) {
-      const done = await this.transactions.onDraftIfFree(draftId, (uow) =>
-        this.silence.settle(uow),
-      );
-      if (done) concluded += 1;
-    }
-    return concluded;
+    if (outcome === 'pending') throw new SilenceNotDue(draftId);
+    return outcome;
   }
 }

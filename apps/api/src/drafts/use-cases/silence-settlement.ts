@@ -10,11 +10,16 @@ import type { DraftUnitOfWork } from '../../application/transaction-runner';
 import { iso } from '../draft-views';
 import { applyDraftChange } from './draft-change';
 import { DraftAnnouncer } from '../../notifications/draft-announcer';
+import { SilenceDeadlines } from '../silence-deadlines';
+
+/** What settling found: no procedure running, still pending, or how it ended now. */
+export type SilenceOutcome = 'none' | 'pending' | 'held' | 'broken';
 
 /**
  * Settles the draft's running silence procedure, under the draft's lock: broken at once by an
  * objection, or concluded once its deadline passed — held, it records consensus through the
- * same door as a declaration. True when the procedure ended.
+ * same door as a declaration. Ended otherwise than by its deadline job, the job is cancelled in
+ * the same transaction.
  */
 @Injectable()
 export class SilenceSettlement {
@@ -22,12 +27,16 @@ export class SilenceSettlement {
     @Inject(DraftRepository) private readonly drafts: DraftRepository,
     @Inject(DraftWriteRepository) private readonly writes: DraftWriteRepository,
     @Inject(DraftAnnouncer) private readonly announcer: DraftAnnouncer,
+    @Inject(SilenceDeadlines) private readonly deadlines: SilenceDeadlines,
   ) {}
 
-  async settle(uow: DraftUnitOfWork): Promise<boolean> {
+  async settle(
+    uow: DraftUnitOfWork,
+    options: { byDeadline?: boolean } = {},
+  ): Promise<SilenceOutcome> {
     const { manager, draft, now } = uow;
     const procedure = await this.drafts.silence(manager, draft.id, { lock: true });
-    if (!procedure || procedure.status !== 'running') return false;
+    if (!procedure || procedure.status !== 'running') return 'none';
     const positions = await this.drafts.positions(
       manager,
       draft.id,
@@ -40,10 +49,12 @@ export class SilenceSettlement {
       positions: positions.map(toPositionRecord),
       startedAt: new Date(procedure.started_at),
     });
-    if (conclusion.outcome === 'pending') return false;
+    if (conclusion.outcome === 'pending') return 'pending';
     const status = conclusion.outcome === 'held' ? 'held' : 'broken';
     const objectors = conclusion.outcome === 'broken' ? conclusion.objectors : [];
     await this.writes.concludeSilence(manager, procedure.id, { status, objectors, now });
+    // The deadline job's own run completes it; any other ending leaves it nothing to do.
+    if (!options.byDeadline) await this.deadlines.cancel(uow, procedure.id);
     await uow.audit(`silence.${status}`, {
       revision: procedure.revision_number,
       deadline: iso(procedure.deadline),
@@ -59,7 +70,7 @@ export class SilenceSettlement {
       const change = unwrap(decideSilenceConsensus({ draft: draftFacts(draft) }));
       // Silence deemed consent is the chair's procedure concluding: the declaration is
       // attributed to the chair who started it.
-      await applyDraftChange(uow, this.writes, change, {
+      await applyDraftChange(uow, this.writes, this.deadlines, change, {
         actorId: procedure.started_by,
         revision: procedure.revision_number,
         cancelledBecause: 'silence held',
@@ -73,6 +84,6 @@ export class SilenceSettlement {
       await this.announcer.tell(uow, { kind: 'consensus', revision, method: 'silence' });
       await this.announcer.show(uow, { type: 'status', status: change.to });
     }
-    return true;
+    return status;
   }
 }

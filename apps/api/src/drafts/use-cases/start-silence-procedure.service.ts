@@ -7,6 +7,7 @@ import { DraftQueriesService } from '../draft-queries.service';
 import { consensusOf } from '../draft-views';
 import type { SilenceProcedureDto } from '../drafts.dto';
 import { DraftAnnouncer } from '../../notifications/draft-announcer';
+import { SilenceDeadlines } from '../silence-deadlines';
 
 /** POST /api/drafts/:id/silence-procedure: the chair's deadline for objections (If-Match). */
 @Injectable()
@@ -17,6 +18,7 @@ export class StartSilenceProcedureService {
     @Inject(DraftWriteRepository) private readonly writes: DraftWriteRepository,
     @Inject(DraftQueriesService) private readonly queries: DraftQueriesService,
     @Inject(DraftAnnouncer) private readonly announcer: DraftAnnouncer,
+    @Inject(SilenceDeadlines) private readonly deadlines: SilenceDeadlines,
   ) {}
 
   execute(
@@ -38,13 +40,15 @@ export class StartSilenceProcedureService {
           consensus: consensusOf(snapshot, now),
         }),
       );
-      await this.writes.startSilence(manager, {
+      const procedureId = await this.writes.startSilence(manager, {
         draftId: id,
         revision: draft.current_revision,
         deadline,
         startedBy: principal.userId,
         now,
       });
+      // The deadline is a job in this same transaction: no procedure without its deadline.
+      await this.deadlines.schedule(uow, { id: procedureId, draftId: id, deadline });
       await uow.audit('silence.started', {
         revision: draft.current_revision,
         deadline: deadline.toISOString(),

@@ -8,6 +8,7 @@ import { DraftQueriesService } from '../draft-queries.service';
 import { consensusOf } from '../draft-views';
 import type { TransitionDto } from '../drafts.dto';
 import { applyDraftChange } from './draft-change';
+import { SilenceDeadlines } from '../silence-deadlines';
 import { DraftAnnouncer } from '../../notifications/draft-announcer';
 
 /** POST /api/drafts/:id/transitions: submit, declare consensus, adopt, reopen, withdraw. */
@@ -19,6 +20,7 @@ export class TransitionDraftService {
     @Inject(DraftWriteRepository) private readonly writes: DraftWriteRepository,
     @Inject(DraftQueriesService) private readonly queries: DraftQueriesService,
     @Inject(DraftAnnouncer) private readonly announcer: DraftAnnouncer,
+    @Inject(SilenceDeadlines) private readonly deadlines: SilenceDeadlines,
   ) {}
 
   execute(principal: Principal, id: string, input: TransitionDto, ifMatch: string | undefined) {
@@ -42,7 +44,7 @@ export class TransitionDraftService {
           now: uow.now,
         }),
       );
-      await applyDraftChange(uow, this.writes, change, {
+      await applyDraftChange(uow, this.writes, this.deadlines, change, {
         actorId: principal.userId,
         revision: draft.current_revision,
         meetingId: input.meetingId ?? null,
