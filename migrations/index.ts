@@ -1,6 +1,7 @@
 import { Foundation1764000000000 } from './1764000000000-foundation';
 import { DraftLifecycle1764000001000 } from './1764000001000-draft-lifecycle';
 import { Amendments1765000011000 } from './1765000011000-amendments';
+import { LanguageVersions1765000013000 } from './1765000013000-language-versions';
 import { JobQueue1765000014000 } from './1765000014000-job-queue';
 import { NoticesAndDeskEvents1765000015000 } from './1765000015000-notices-and-desk-events';
 import { Hardening1765000016000 } from './1765000016000-hardening';
@@ -13,6 +14,7 @@ export const migrations: Function[] = [
   Foundation1764000000000,
   DraftLifecycle1764000001000,
   Amendments1765000011000,
+  LanguageVersions1765000013000,
   JobQueue1765000014000,
   NoticesAndDeskEvents1765000015000,
   Hardening1765000016000,

@@ -24,7 +24,7 @@ const USAGE = `usage: npm run render -- <document> [options]
 documents: ${[...MEETING_DOCUMENTS, ...DRAFT_DOCUMENTS].join(', ')}
   --meeting <id | BODY/N>     the meeting (e.g. CFM/7) of an agenda or list of documents
   --draft <id | symbol>       the draft (e.g. CICA/CFM/7/DOC.1) of a text, redline or consensus report
-  --lang en|ru                language (default en)
+  --lang CODE                 a working language (default: the forum's first)
   --revision N                text: the revision (default the current one)
   --from N --to M             redline: the revisions compared (default the last two)
   --out FILE                  where to write (default: the file name made from the symbol)`;
@@ -67,7 +67,7 @@ async function main(): Promise<void> {
     options: {
       meeting: { type: 'string' },
       draft: { type: 'string' },
-      lang: { type: 'string', default: 'en' },
+      lang: { type: 'string' },
       revision: { type: 'string' },
       from: { type: 'string' },
       to: { type: 'string' },
@@ -82,7 +82,6 @@ async function main(): Promise<void> {
   const [name] = positionals;
   if (!name) fail('Name the document to render.');
   const language = values.lang;
-  if (language !== 'en' && language !== 'ru') fail('--lang must be en or ru');
 
   const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent' });
   const database = await openDatabase({

@@ -36,6 +36,7 @@ import { MeetingsService } from './meetings/meetings.service';
 import { MeController } from './notifications/me.controller';
 import { notificationsProviders } from './notifications/notifications.providers';
 import { ReferenceController } from './reference/reference.controller';
+import { TranslationsController } from './translations/translations.controller';
 import { ReferenceService } from './reference/reference.service';
 
 export interface AppModuleOptions {
@@ -90,6 +91,7 @@ export class AppModule {
         RevisionImportController,
         AmendmentsController,
         DocumentsController,
+        TranslationsController,
         MeController,
         EventsController,
         ...DESK_CONTROLLERS,

@@ -17,14 +17,19 @@ export const INTERNAL_TEMPLATES = ['redline', 'compilation'] as const;
 export type TemplateName = DocumentKind | (typeof INTERNAL_TEMPLATES)[number];
 export const TEMPLATE_NAMES: readonly TemplateName[] = [...DOCUMENT_KINDS, ...INTERNAL_TEMPLATES];
 
-/** The forum's working languages; each has a folder of templates. */
-export const DOCUMENT_LANGUAGES = ['en', 'ru'] as const;
-export type DocumentLanguage = (typeof DOCUMENT_LANGUAGES)[number];
+/**
+ * A language code ("en", "ru"): its templates are `templates/<code>/`. Which languages exist is
+ * the templates folder's to say (and the forum's `languages` table's, checked against it at
+ * start-up), never a list in code.
+ */
+export type DocumentLanguage = string;
+export const LANGUAGE_FOLDER = /^[a-z]{2,3}$/;
 
 export function isDocumentKind(value: unknown): value is DocumentKind {
   return typeof value === 'string' && (DOCUMENT_KINDS as readonly string[]).includes(value);
 }
 
+/** A well-formed language code; whether it has templates is the registry's to say. */
 export function isDocumentLanguage(value: unknown): value is DocumentLanguage {
-  return typeof value === 'string' && (DOCUMENT_LANGUAGES as readonly string[]).includes(value);
+  return typeof value === 'string' && LANGUAGE_FOLDER.test(value);
 }

@@ -1,6 +1,6 @@
 export {
   DOCUMENT_KINDS,
-  DOCUMENT_LANGUAGES,
+  LANGUAGE_FOLDER,
   isDocumentKind,
   isDocumentLanguage,
   type DocumentKind,
@@ -46,6 +46,7 @@ export {
   type LanguageTemplateSources,
   type TemplateSources,
 } from './template-registry';
+export { templateLanguages } from './template-registry';
 export { defaultTemplatesDir } from './templates-dir';
 export { templatesDigest } from './templates-digest';
 export { markupToDocx, markupToDocument } from './markup-to-docx';

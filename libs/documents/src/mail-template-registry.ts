@@ -1,13 +1,14 @@
 import { realpath } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import Handlebars from 'handlebars';
-import { DOCUMENT_LANGUAGES, type DocumentLanguage } from './document-kind';
+import type { DocumentLanguage } from './document-kind';
 import { TemplateError } from './template-error';
 import { createHelpers } from './template-helpers';
 import {
   RUNTIME_OPTIONS,
   compileChecked,
   readTemplateFolder,
+  templateLanguages,
   toTemplateError,
 } from './template-registry';
 import { defaultTemplatesDir } from './templates-dir';
@@ -44,7 +45,10 @@ export class MailTemplateRegistry {
     readonly names: readonly string[],
   ) {}
 
-  /** Reads `templates/<language>/mail/`; every name must have both formats in every language. */
+  /**
+   * Reads `templates/<language>/mail/` for every language folder; every name must have both
+   * formats in every language.
+   */
   static async load(
     names: readonly string[],
     templatesDir: string = defaultTemplatesDir(),
@@ -52,7 +56,7 @@ export class MailTemplateRegistry {
     // The same containment as the document templates: nothing outside TEMPLATES_DIR is read.
     const dir = await realpath(resolve(templatesDir));
     const languages: Partial<Record<DocumentLanguage, MailTemplateSources>> = {};
-    for (const language of DOCUMENT_LANGUAGES) {
+    for (const language of await templateLanguages(dir)) {
       languages[language] = {
         templates: await readTemplateFolder(dir, join(dir, language, 'mail'), true),
         partials: await readTemplateFolder(dir, join(dir, language, 'mail', 'partials'), false),
@@ -66,14 +70,8 @@ export class MailTemplateRegistry {
     languages: Partial<Record<DocumentLanguage, MailTemplateSources>>,
   ): MailTemplateRegistry {
     const compiled = new Map<string, TemplateDelegate>();
-    for (const language of DOCUMENT_LANGUAGES) {
-      const sources = languages[language];
-      if (sources === undefined)
-        throw new TemplateError({
-          templateName: 'mail/*',
-          language,
-          reason: `there are no ${language} mail templates`,
-        });
+    for (const [language, sources] of Object.entries(languages)) {
+      if (sources === undefined) continue;
       for (const format of FORMATS) {
         const env = environment(language, format, sources.partials);
         for (const name of names) {

@@ -8,7 +8,9 @@ import type { DocumentLanguage } from './document-kind';
 type Escape = (text: string) => string;
 type SafeStringFactory = (markup: string) => unknown;
 
-const MONTHS: Record<DocumentLanguage, readonly string[]> = {
+// Typographic knowledge of the languages Chancery has been used in. Which languages the forum
+// works in is data; a language without an entry here takes the platform's (Intl) forms.
+const MONTHS: Partial<Record<DocumentLanguage, readonly string[]>> = {
   en: [
     'January',
     'February',
@@ -75,9 +77,20 @@ function parseIsoDate(
   return parsed;
 }
 
+function intlDate(language: DocumentLanguage, year: number, month: number, day: number): string {
+  return new Intl.DateTimeFormat(language, {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(Date.UTC(year, month - 1, day));
+}
+
 export function formatDate(language: DocumentLanguage, value: unknown): string {
   const { year, month, day } = parseIsoDate(value, 'formatDate');
-  const monthName = MONTHS[language][month - 1];
+  const months = MONTHS[language];
+  if (months === undefined) return intlDate(language, year, month, day);
+  const monthName = months[month - 1];
   return language === 'ru' ? `${day} ${monthName} ${year} г.` : `${day} ${monthName} ${year}`;
 }
 
@@ -97,7 +110,10 @@ export function formatDateRange(language: DocumentLanguage, from: unknown, to: u
   const end = parseIsoDate(to, 'formatDateRange');
   if (start.year === end.year && start.month === end.month) {
     if (start.day === end.day) return formatDate(language, from);
-    const monthName = MONTHS[language][end.month - 1];
+    const months = MONTHS[language];
+    if (months === undefined)
+      return `${start.day}–${intlDate(language, end.year, end.month, end.day)}`;
+    const monthName = months[end.month - 1];
     return language === 'ru'
       ? `${start.day}–${end.day} ${monthName} ${end.year} г.`
       : `${start.day}–${end.day} ${monthName} ${end.year}`;
@@ -111,6 +127,7 @@ export function ordinal(language: DocumentLanguage, value: unknown): string {
     throw new Error(`ordinal: "${String(value)}" is not a whole number`);
   // Russian ordinals agree in gender with their noun; «-е» fits «совещание», «заседание».
   if (language === 'ru') return `${number}-е`;
+  if (language !== 'en') return String(number);
   const lastTwo = number % 100;
   const suffix =
     lastTwo >= 11 && lastTwo <= 13
@@ -135,6 +152,16 @@ export function plural(
     const category = new Intl.PluralRules('ru').select(number);
     return category === 'one' ? strings[0] : category === 'few' ? strings[1] : strings[2];
   }
+  if (language !== 'en') {
+    // Another language: one form per plural category, in the order Intl lists them.
+    const rules = new Intl.PluralRules(language);
+    const categories = rules.resolvedOptions().pluralCategories;
+    if (strings.length !== categories.length)
+      throw new Error(
+        `plural: ${language} needs ${categories.length} forms (${categories.join(', ')})`,
+      );
+    return strings[categories.indexOf(rules.select(number))] ?? strings[strings.length - 1];
+  }
   if (strings.length !== 2)
     throw new Error(
       'plural: English needs two forms (one, other), e.g. (plural n "state" "states")',
@@ -144,7 +171,7 @@ export function plural(
 
 // Opening phrases of preambular paragraphs that are set in italics as a whole (UN editorial
 // practice); any other paragraph has its first word in italics.
-const OPENING_PHRASES: Record<DocumentLanguage, readonly string[]> = {
+const OPENING_PHRASES: Partial<Record<DocumentLanguage, readonly string[]>> = {
   en: [
     'bearing in mind',
     'taking into account',
@@ -195,7 +222,7 @@ const OPENING_PHRASES: Record<DocumentLanguage, readonly string[]> = {
     'руководствуясь',
   ],
 };
-const CONTINUATIONS: Record<DocumentLanguage, ReadonlySet<string>> = {
+const CONTINUATIONS: Partial<Record<DocumentLanguage, ReadonlySet<string>>> = {
   en: new Set(['also', 'further', 'furthermore']),
   ru: new Set(['также', 'далее']),
 };
@@ -206,7 +233,7 @@ export function splitOpening(language: DocumentLanguage, value: unknown): [strin
   if (text.startsWith('[')) return ['', text];
   const lower = text.toLocaleLowerCase(language);
   let end = 0;
-  for (const phrase of OPENING_PHRASES[language]) {
+  for (const phrase of OPENING_PHRASES[language] ?? []) {
     if (
       phrase.length > end &&
       lower.startsWith(phrase) &&
@@ -219,7 +246,7 @@ export function splitOpening(language: DocumentLanguage, value: unknown): [strin
     if (firstWord === null) return ['', text];
     end = firstWord[0].length;
     const next = /^\s+([\p{L}]+)/u.exec(text.slice(end));
-    if (next !== null && CONTINUATIONS[language].has(next[1].toLocaleLowerCase(language)))
+    if (next !== null && CONTINUATIONS[language]?.has(next[1].toLocaleLowerCase(language)))
       end += next[0].length;
   }
   return [text.slice(0, end), text.slice(end)];

@@ -2,7 +2,7 @@ import { lstat, readdir, readFile, realpath } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import Handlebars from 'handlebars';
 import {
-  DOCUMENT_LANGUAGES,
+  LANGUAGE_FOLDER,
   TEMPLATE_NAMES,
   isDocumentKind,
   type DocumentKind,
@@ -78,7 +78,7 @@ export class TemplateRegistry {
     const root = await realpath(dir);
     const sharedPartials = await readTemplateFolder(root, join(root, 'partials'), false);
     const languages: TemplateSources['languages'] = {};
-    for (const language of DOCUMENT_LANGUAGES) {
+    for (const language of await templateLanguages(root)) {
       languages[language] = {
         templates: await readTemplateFolder(root, join(root, language), true),
         partials: await readTemplateFolder(root, join(root, language, 'partials'), false),
@@ -90,16 +90,16 @@ export class TemplateRegistry {
   /** Builds a registry from sources held in memory (tests; a template store in the database). */
   static fromSources(sources: TemplateSources, templatesDir = '(in memory)'): TemplateRegistry {
     const languages = new Map<DocumentLanguage, LanguageTemplates>();
-    for (const language of DOCUMENT_LANGUAGES) {
-      const languageSources = sources.languages[language];
-      if (languageSources === undefined) {
-        throw new TemplateError({
-          templateName: '*',
-          language,
-          reason: `there are no ${language} templates`,
-        });
-      }
+    for (const [language, languageSources] of Object.entries(sources.languages)) {
+      if (languageSources === undefined) continue;
       languages.set(language, compileLanguage(language, sources.sharedPartials, languageSources));
+    }
+    if (languages.size === 0) {
+      throw new TemplateError({
+        templateName: '*',
+        language: '*',
+        reason: `there are no templates: ${templatesDir} has no folder named by a language code`,
+      });
     }
     return new TemplateRegistry(templatesDir, sources, languages);
   }
@@ -130,6 +130,11 @@ export class TemplateRegistry {
       },
       this.templatesDir,
     );
+  }
+
+  /** The languages that have templates, in code order. */
+  get languageCodes(): string[] {
+    return [...this.languages.keys()].sort();
   }
 
   /** The markup of a document: the kind's template applied to the data. Throws TemplateError. */
@@ -184,6 +189,15 @@ async function refuseOutside(root: string, path: string): Promise<void> {
     refuse(`${name} is a symbolic link: templates must be plain files inside TEMPLATES_DIR`);
   const real = await realpath(path);
   if (real !== root && !real.startsWith(root + sep)) refuse(`${name} lies outside TEMPLATES_DIR`);
+}
+
+/** The languages TEMPLATES_DIR has templates for: its folders named by a language code. */
+export async function templateLanguages(templatesDir: string): Promise<string[]> {
+  const entries = await readdir(templatesDir, { withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isDirectory() && LANGUAGE_FOLDER.test(entry.name))
+    .map((entry) => entry.name)
+    .sort();
 }
 
 export async function readTemplateFolder(

@@ -76,6 +76,14 @@ export const DOMAIN_ERRORS = {
     title: 'The copy is not of the current revision',
   },
   NO_PROPOSED_CHANGES: { category: 'invalid', title: 'The copy proposes no change' },
+  // language versions
+  UNKNOWN_LANGUAGE: { category: 'invalid', title: 'Not a working language' },
+  ORIGINAL_LANGUAGE: { category: 'invalid', title: 'The original language has no version' },
+  MISSING_PARAGRAPH: { category: 'invalid', title: 'A paragraph of the original is missing' },
+  LANGUAGE_VERSIONS_NOT_CURRENT: {
+    category: 'conflict',
+    title: 'A language version is not current',
+  },
   // document symbols
   INVALID_SYMBOL_PART: { category: 'invalid', title: 'Invalid document symbol' },
 } as const satisfies Record<string, { category: DomainErrorCategory; title: string }>;

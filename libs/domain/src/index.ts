@@ -21,7 +21,7 @@ export {
   PARTICIPANT_KINDS,
   CONSENSUS_METHODS,
   SILENCE_STATUSES,
-  LANGUAGES,
+  LANGUAGE_CODE,
   AMENDMENT_STATUSES,
   AMENDMENT_OUTCOMES,
   isAmendmentStatus,
@@ -206,3 +206,21 @@ export {
   type PlannedNotice,
 } from './notices';
 export { noticeView, type NoticeReader, type NoticeView } from './notice-wording';
+export {
+  ADOPTION_RULES,
+  TRANSLATION_STATUSES,
+  adoptionVersionsRefusal,
+  carryTranslation,
+  checkTranslation,
+  isAdoptionRule,
+  translationLanguageRefusal,
+  translationState,
+  translatorRefusal,
+  type AdoptionRule,
+  type LanguageVersion,
+  type TranslatedParagraph,
+  type TranslationContent,
+  type TranslationInput,
+  type TranslationState,
+  type TranslationStatus,
+} from './translations';

@@ -32,18 +32,22 @@ export interface NoticeView {
   proposedBy: string | null;
 }
 
-const LOCALES: Record<Language, string> = { en: 'en-GB', ru: 'ru-RU' };
+// The notices' own wording, by language. A working language without wording here reads its
+// notices in English (the forum's languages are data; a translator adds a block below).
+const FALLBACK = 'en';
 
-const AND: Record<Language, string> = { en: 'and', ru: 'и' };
+const LOCALES: Record<string, string> = { en: 'en-GB', ru: 'ru-RU' };
 
-const METHODS: Record<Language, Record<ConsensusMethod, string>> = {
+const AND: Record<string, string> = { en: 'and', ru: 'и' };
+
+const METHODS: Record<string, Record<ConsensusMethod, string>> = {
   en: { explicit: 'declared by the chair', silence: 'by silence procedure' },
   ru: { explicit: 'объявлен председателем', silence: 'по процедуре умолчания' },
 };
 
 type TitleFacts = Omit<NoticeView, 'title' | 'kind'>;
 
-const TITLES: Record<Language, Record<NoticeKind, (view: TitleFacts) => string>> = {
+const TITLES: Record<string, Record<NoticeKind, (view: TitleFacts) => string>> = {
   en: {
     'under-review': (v) => `${v.symbol} is under review: ${v.draftTitle}`,
     revision: (v) => `Revision ${v.revision} of ${v.symbol}: ${v.draftTitle}`,
@@ -65,7 +69,7 @@ const TITLES: Record<Language, Record<NoticeKind, (view: TitleFacts) => string>>
 };
 
 function formatInstant(iso: string, language: Language, timeZone: string): string {
-  const text = new Intl.DateTimeFormat(LOCALES[language], {
+  const text = new Intl.DateTimeFormat(LOCALES[language] ?? language, {
     dateStyle: 'long',
     timeStyle: 'short',
     timeZone,
@@ -75,7 +79,7 @@ function formatInstant(iso: string, language: Language, timeZone: string): strin
 
 function joinNames(names: readonly string[], language: Language): string {
   if (names.length <= 1) return names.join('');
-  return `${names.slice(0, -1).join(', ')} ${AND[language]} ${names[names.length - 1]}`;
+  return `${names.slice(0, -1).join(', ')} ${AND[language] ?? AND[FALLBACK]} ${names[names.length - 1]}`;
 }
 
 /** A notice as one reader reads it. */
@@ -88,9 +92,9 @@ export function noticeView(kind: NoticeKind, facts: NoticeFacts, reader: NoticeR
     deadlineLocal: facts.deadline ? formatInstant(facts.deadline, language, reader.timeZone) : null,
     deadlineUtc: facts.deadline ? formatInstant(facts.deadline, language, 'UTC') : null,
     objectors: facts.objectors ? joinNames(facts.objectors.map(reader.stateName), language) : null,
-    method: facts.method ? METHODS[language][facts.method] : null,
+    method: facts.method ? (METHODS[language] ?? METHODS[FALLBACK])[facts.method] : null,
     meeting: facts.meeting ?? null,
     proposedBy: facts.proposedBy ? reader.stateName(facts.proposedBy) : null,
   };
-  return { kind, title: TITLES[language][kind](view), ...view };
+  return { kind, title: (TITLES[language] ?? TITLES[FALLBACK])[kind](view), ...view };
 }

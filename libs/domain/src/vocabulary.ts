@@ -61,8 +61,14 @@ export type AmendmentStatus = (typeof AMENDMENT_STATUSES)[number];
 export const AMENDMENT_OUTCOMES = ['accepted', 'bracketed', 'not-retained', 'withdrawn'] as const;
 export type AmendmentOutcome = (typeof AMENDMENT_OUTCOMES)[number];
 
-export const LANGUAGES = ['en', 'ru'] as const;
-export type Language = (typeof LANGUAGES)[number];
+/**
+ * A language's code (ISO 639, "en", "ru"). Which languages the forum works in is data (the
+ * `languages` table, each with its templates folder), never a list in code: a value of this
+ * type is only known to be well formed, and is checked against the forum's languages where it
+ * enters.
+ */
+export type Language = string;
+export const LANGUAGE_CODE = /^[a-z]{2,3}$/;
 
 // Narrowing helpers for values that arrive as plain strings (database rows, query strings).
 export function isOneOf<T extends string>(values: readonly T[]) {
@@ -77,6 +83,7 @@ export const isStance = isOneOf(STANCES);
 export const isParticipantKind = isOneOf(PARTICIPANT_KINDS);
 export const isConsensusMethod = isOneOf(CONSENSUS_METHODS);
 export const isSilenceStatus = isOneOf(SILENCE_STATUSES);
-export const isLanguage = isOneOf(LANGUAGES);
+export const isLanguage = (value: unknown): value is Language =>
+  typeof value === 'string' && LANGUAGE_CODE.test(value);
 export const isAmendmentStatus = isOneOf(AMENDMENT_STATUSES);
 export const isAmendmentOutcome = isOneOf(AMENDMENT_OUTCOMES);

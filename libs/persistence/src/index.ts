@@ -72,3 +72,10 @@ export type { StoredAnswer } from './repositories/idempotency.repository';
 export { DESK_EVENTS_CHANNEL, DeskEventLog } from './repositories/desk-event-log';
 export type { DeskEvent, DeskEventInput, DeskEventType } from './repositories/desk-event-log';
 export { JOB_QUEUE_SCHEMA, dropJobQueueSchema, ensureJobQueueSchema } from './job-queue-schema';
+export { LanguageRepository } from './repositories/language.repository';
+export type {
+  LanguageRow,
+  TranslationRow,
+  TranslationToStore,
+} from './repositories/language.repository';
+export { localized, localizedOrNull } from './repositories/localized';

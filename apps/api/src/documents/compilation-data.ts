@@ -1,6 +1,11 @@
 import type { AmendmentRoundData, CompilationData, DocumentLanguage } from '@chancery/documents';
 import type { EntityManager } from 'typeorm';
-import { type AmendmentRepository, amendmentStatus } from '@chancery/persistence';
+import {
+  type AmendmentRepository,
+  amendmentStatus,
+  localized,
+  localizedOrNull,
+} from '@chancery/persistence';
 import type { DocumentDataBuilder } from './document-data.builder';
 
 /** Per revision of a draft, what it made of the amendments to the one before it. */
@@ -26,7 +31,7 @@ export async function amendmentRounds(
       notRetained: [],
       withdrawn: [],
     };
-    const name = language === 'ru' && row.name_ru ? row.name_ru : row.name;
+    const name = localized(row, 'name', language);
     round[key[row.outcome]].push(`${row.number} (${name})`);
     rounds.set(row.revision, round);
   }
@@ -47,7 +52,6 @@ export async function buildCompilationData(
 ): Promise<{ symbol: string; data: CompilationData }> {
   const outcome = await builder.outcome(draftId, language, revision);
   const rows = await amendments.list(manager, draftId, outcome.data.revision.number);
-  const ru = language === 'ru';
   return {
     symbol: `${outcome.symbol}/compilation`,
     data: {
@@ -58,9 +62,14 @@ export async function buildCompilationData(
         id: row.id,
         number: row.number,
         stateCode: row.state_code,
-        stateName: ru && row.state_name_ru ? row.state_name_ru : row.state_name,
-        sponsors: row.sponsors.map((code, i) =>
-          ru && row.sponsor_names_ru[i] ? row.sponsor_names_ru[i] : (row.sponsor_names[i] ?? code),
+        stateName: localized(row, 'state_name', language),
+        sponsors: row.sponsors.map(
+          (code, i) =>
+            localizedOrNull(
+              { sponsor_name: row.sponsor_names[i] ?? code, ...sponsorNames(row, i) },
+              'sponsor_name',
+              language,
+            ) ?? code,
         ),
         note: row.note,
         status: amendmentStatus(row),
@@ -70,4 +79,15 @@ export async function buildCompilationData(
       })),
     },
   };
+}
+
+/** The i-th sponsor's names in the other languages, as `sponsor_name_<code>` (see localized). */
+function sponsorNames(row: object, index: number): Record<string, string> {
+  const names: Record<string, string> = {};
+  for (const [column, value] of Object.entries(row)) {
+    const match = /^sponsor_names_([a-z]{2,3})$/.exec(column);
+    if (match && Array.isArray(value) && typeof value[index] === 'string')
+      names[`sponsor_name_${match[1]}`] = value[index];
+  }
+  return names;
 }

@@ -29,14 +29,17 @@ import {
   type MeetingDocumentRow,
   type RevisionRow,
   draftFacts,
+  localized,
+  localizedOrNull,
   toPositionRecord,
 } from '@chancery/persistence';
 import type { EntityManager } from 'typeorm';
 import { notFound } from '../common/app-error';
 import { amendmentRounds } from './compilation-data';
 
-const pick = (language: DocumentLanguage, en: string, ru: string | null | undefined): string =>
-  language === 'ru' && ru ? ru : en;
+// A reference row's name in the document's language (see localized: `name_<code>` columns).
+const pick = (row: object, column: string, language: DocumentLanguage): string =>
+  localized(row, column, language);
 
 const day = (value: Date | string): string => new Date(value).toISOString().slice(0, 10);
 
@@ -53,11 +56,15 @@ export class DocumentDataBuilder {
   ) {}
 
   private async forum(language: DocumentLanguage) {
-    const forum = await this.documents.forum(this.manager);
-    if (!forum) throw new Error('The forum is not set up: seed or configure it first');
+    const forum = await this.documents.forum(this.manager, language);
+    if (!forum)
+      throw new Error(
+        `The forum is not set up in ${language}: seed it, or add the language to the languages table`,
+      );
     return {
-      acronym: forum.acronym,
-      name: pick(language, forum.name, forum.name_ru),
+      acronym: forum.forum_acronym,
+      name: forum.forum_name,
+      locale: forum.locale,
       symbolPrefix: forum.acronym,
     };
   }
@@ -91,12 +98,12 @@ export class DocumentDataBuilder {
       row,
       data: {
         bodyCode: row.body_code,
-        bodyName: pick(language, row.body_name, row.body_name_ru),
+        bodyName: pick(row, 'body_name', language),
         sequence: row.sequence,
-        title: pick(language, row.title, row.title_ru),
+        title: pick(row, 'title', language),
         startsOn: row.starts_on,
         endsOn: row.ends_on,
-        venue: row.venue === null ? null : pick(language, row.venue, row.venue_ru),
+        venue: localizedOrNull(row, 'venue', language),
         format: row.format as MeetingData['format'],
         chair: row.chair,
         coChairs: row.co_chairs,
@@ -125,12 +132,8 @@ export class DocumentDataBuilder {
         meeting,
         items: items.map((item) => ({
           number: item.number,
-          title: pick(language, item.title, item.title_ru),
-          annotation: annotated
-            ? language === 'ru'
-              ? (item.annotation_ru ?? item.annotation)
-              : item.annotation
-            : null,
+          title: pick(item, 'title', language),
+          annotation: annotated ? localizedOrNull(item, 'annotation', language) : null,
           documents: item.documents.map((d) => ({
             symbol: revisionSymbol(d.symbol, d.revision),
             title: d.title,
@@ -334,7 +337,7 @@ export class DocumentDataBuilder {
     const names = new Map(
       (await this.documents.participantNames(this.manager)).map((p) => [
         p.code,
-        pick(language, p.name, p.name_ru),
+        pick(p, 'name', language),
       ]),
     );
     const sorted = [...rows].sort((a, b) => a.symbol.localeCompare(b.symbol));

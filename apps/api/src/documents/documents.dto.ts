@@ -1,8 +1,13 @@
-import { DOCUMENT_LANGUAGES } from '@chancery/documents';
+import { LANGUAGE_FOLDER } from '@chancery/documents';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 
-const lang = z.enum(DOCUMENT_LANGUAGES).default('en').describe('Working language of the document');
+// Whether the forum works in the language is data: an unknown one is refused with a 404 there.
+const lang = z
+  .string()
+  .regex(LANGUAGE_FOLDER)
+  .optional()
+  .describe("A working language's code (GET /api/languages); default: the forum's first language");
 const revisionNumber = z.coerce.number().int().positive().max(100000);
 
 export class LanguageQueryDto extends createZodDto(z.strictObject({ lang })) {}

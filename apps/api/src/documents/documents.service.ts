@@ -20,6 +20,7 @@ import {
   Inject,
   Injectable,
   type OnApplicationShutdown,
+  Optional,
 } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal';
@@ -31,6 +32,7 @@ import { DocumentDataBuilder } from './document-data.builder';
 import { ReadGate } from './read-gate';
 import { clientGone, redlineOrder, renderingBusy, templateBroken } from './documents.errors';
 import { SharedFlights } from './shared-flights';
+import { WorkingLanguages } from '../languages/working-languages';
 
 export const MEETING_DOCUMENTS = [
   'provisional-agenda',
@@ -99,6 +101,7 @@ export class DocumentsService implements BeforeApplicationShutdown, OnApplicatio
   private readonly capBytes: number;
   private readonly audit: DeliveryAudit;
   private readonly reads: ReadGate;
+  private readonly languages: Promise<WorkingLanguages>;
 
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
@@ -106,8 +109,15 @@ export class DocumentsService implements BeforeApplicationShutdown, OnApplicatio
     @Inject(APP_CONFIG) config: AppConfig,
     @Inject(AmendmentRepository)
     private readonly amendments: AmendmentRepository = new AmendmentRepository(),
+    @Optional() @Inject(WorkingLanguages) languages?: WorkingLanguages,
   ) {
     const templatesDir = config.TEMPLATES_DIR ?? defaultTemplatesDir();
+    // The app passes the languages checked at start-up; a script reads them itself.
+    this.languages = languages
+      ? Promise.resolve(languages)
+      : WorkingLanguages.load(dataSource, templatesDir);
+    // Not awaited here: a failure is the first document request's to report.
+    this.languages.catch(() => undefined);
     this.templates = templatesDigest(templatesDir);
     this.pool = new DocumentRenderPool({
       templatesDir,
@@ -139,9 +149,10 @@ export class DocumentsService implements BeforeApplicationShutdown, OnApplicatio
     principal: Principal | null,
     meetingId: string,
     name: MeetingDocumentName,
-    language: DocumentLanguage,
+    asked: DocumentLanguage | undefined,
     conditions: DeliveryConditions = {},
   ): Promise<RenderedDocument> {
+    const language = (await this.languages).resolve(asked);
     // Agendas and lists are small: their data is their key.
     const builder = this.builder();
     const built = await this.reads.run<{ symbol: string; data: unknown }>(() =>
@@ -164,9 +175,10 @@ export class DocumentsService implements BeforeApplicationShutdown, OnApplicatio
     principal: Principal | null,
     draftId: string,
     name: DraftDocumentName,
-    options: { language: DocumentLanguage; revision?: number; from?: number; to?: number },
+    asked: { language?: DocumentLanguage; revision?: number; from?: number; to?: number },
     conditions: DeliveryConditions = {},
   ): Promise<RenderedDocument> {
+    const options = { ...asked, language: (await this.languages).resolve(asked.language) };
     const plan = await this.reads.run(() => this.draftPlan(draftId, name, options));
     return this.deliver(principal, conditions, plan);
   }
@@ -238,9 +250,10 @@ export class DocumentsService implements BeforeApplicationShutdown, OnApplicatio
 
   async consensusReportOfOpenDrafts(
     principal: Principal | null,
-    language: DocumentLanguage,
+    asked: DocumentLanguage | undefined,
     conditions: DeliveryConditions = {},
   ): Promise<RenderedDocument> {
+    const language = (await this.languages).resolve(asked);
     const built = await this.reads.run(() =>
       this.builder().consensusReport('open', language, new Date()),
     );

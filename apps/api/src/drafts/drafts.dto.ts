@@ -2,7 +2,7 @@ import {
   DOCUMENT_TYPES,
   DRAFT_ACTIONS,
   DRAFT_STATUSES,
-  LANGUAGES,
+  LANGUAGE_CODE,
   STANCES,
 } from '@chancery/domain';
 import { createZodDto } from 'nestjs-zod';
@@ -48,7 +48,10 @@ export class CreateDraftDto extends createZodDto(
       .min(2)
       .max(16)
       .describe('Code of the member state holding the pen'),
-    language: z.enum(LANGUAGES),
+    language: z
+      .string()
+      .regex(LANGUAGE_CODE)
+      .describe("The original language: a working language's code (GET /api/languages)"),
     preamble: revisionFields.preamble
       .optional()
       .describe('Text of the first revision, if already available'),
@@ -150,7 +153,7 @@ export class DraftDto extends createZodDto(
     symbol: z.string(),
     type: z.enum(DOCUMENT_TYPES),
     title: z.string(),
-    language: z.enum(LANGUAGES),
+    language: z.string(),
     status: z.enum(DRAFT_STATUSES),
     adoptingBodyCode: z.string(),
     meetingId: z.string().uuid().nullable(),

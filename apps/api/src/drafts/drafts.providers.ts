@@ -9,6 +9,8 @@ import { AmendmentsService } from '../amendments/amendments.service';
 import { CLOCK, type Clock, systemClock } from '../application/clock';
 import { TransactionRunner } from '../application/transaction-runner';
 import { JobQueue } from '../jobs/job-queue';
+import { workingLanguagesProvider } from '../languages/working-languages';
+import { TranslationsService } from '../translations/translations.service';
 import { DraftQueriesService } from './draft-queries.service';
 import { SilenceDeadlines } from './silence-deadlines';
 import { AddRevisionService } from './use-cases/add-revision.service';
@@ -36,6 +38,8 @@ export function draftsProviders(clock: Clock = systemClock): Provider[] {
     DraftQueriesService,
     { provide: AmendmentRepository, useValue: new AmendmentRepository() },
     AmendmentsService,
+    workingLanguagesProvider,
+    TranslationsService,
     RevisionStore,
     SilenceSettlement,
     RegisterDraftService,

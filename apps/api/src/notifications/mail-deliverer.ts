@@ -152,7 +152,7 @@ export class MailDeliverer implements OnApplicationBootstrap, OnApplicationShutd
 
   private async send(notice: DueNoticeRow, names: StateNames): Promise<void> {
     const language = notice.language;
-    const stateNames = names[language];
+    const stateNames = names(language);
     const view = noticeView(notice.kind, notice.facts, {
       language,
       timeZone: notice.time_zone,

@@ -19,7 +19,7 @@ export class NoticesService {
     const manager = this.dataSource.manager;
     const reader = await this.notices.readerSettings(manager, userId);
     const language = isLanguage(reader?.language) ? reader.language : 'en';
-    const names = (await this.notices.stateNames(manager))[language];
+    const names = (await this.notices.stateNames(manager))(language);
     const rows = await this.notices.forRecipient(manager, userId, INBOX_LIMIT);
     return rows.map((row) => ({
       id: row.id,

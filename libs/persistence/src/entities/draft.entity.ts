@@ -10,6 +10,7 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import { BodyEntity } from './body.entity';
+import { LanguageEntity } from './language.entity';
 import { MeetingEntity } from './meeting.entity';
 import { ParticipantEntity } from './participant.entity';
 import { UserEntity } from './user.entity';
@@ -36,7 +37,6 @@ import { UserEntity } from './user.entity';
   `type IN ('statement', 'declaration', 'concept-paper', 'action-plan', 'calendar', 'budget', 'decision', 'report')`,
 )
 @Check('drafts_title_check', `btrim(title) <> ''`)
-@Check('drafts_language_check', `language IN ('en', 'ru')`)
 @Check(
   'drafts_status_check',
   `status IN ('PROPOSED', 'UNDER_SOC_REVIEW', 'CONSENSUS', 'ADOPTED', 'WITHDRAWN')`,
@@ -61,7 +61,10 @@ export class DraftEntity {
   @Column({ type: 'integer' }) documentNumber!: number;
   @Column({ type: 'varchar', length: 32 }) type!: string;
   @Column({ type: 'text' }) title!: string;
-  @Column({ type: 'varchar', length: 2 }) language!: string;
+  /** The original language: one of the forum's working languages. */
+  @Column({ type: 'varchar', length: 8 })
+  @ForeignKey(() => LanguageEntity, { name: 'drafts_language_fkey', onDelete: 'RESTRICT' })
+  language!: string;
   @Column({ type: 'uuid' })
   @ForeignKey(() => BodyEntity, { name: 'drafts_adopting_body_id_fkey', onDelete: 'RESTRICT' })
   adoptingBodyId!: string;

@@ -12,6 +12,7 @@ import { DeskEventEntity } from './desk-event.entity';
 import { DraftEntity } from './draft.entity';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
 import { ForumEntity } from './forum.entity';
+import { LanguageEntity } from './language.entity';
 import { MeetingEntity } from './meeting.entity';
 import { NoticeEntity } from './notice.entity';
 import { NotificationSettingsEntity } from './notification-settings.entity';
@@ -20,6 +21,7 @@ import { PositionEntity } from './position.entity';
 import { RevisionEntity } from './revision.entity';
 import { SessionEntity } from './session.entity';
 import { SilenceProcedureEntity } from './silence-procedure.entity';
+import { TranslationEntity } from './translation.entity';
 import { UserRoleEntity } from './user-role.entity';
 import { UserEntity } from './user.entity';
 
@@ -39,6 +41,7 @@ export {
   DraftEntity,
   IdempotencyKeyEntity,
   ForumEntity,
+  LanguageEntity,
   MeetingEntity,
   NoticeEntity,
   NotificationSettingsEntity,
@@ -47,6 +50,7 @@ export {
   RevisionEntity,
   SessionEntity,
   SilenceProcedureEntity,
+  TranslationEntity,
   UserEntity,
   UserRoleEntity,
 };
@@ -70,6 +74,7 @@ export const entities: Function[] = [
   DraftEntity,
   IdempotencyKeyEntity,
   ForumEntity,
+  LanguageEntity,
   MeetingEntity,
   NoticeEntity,
   NotificationSettingsEntity,
@@ -78,6 +83,7 @@ export const entities: Function[] = [
   RevisionEntity,
   SessionEntity,
   SilenceProcedureEntity,
+  TranslationEntity,
   UserEntity,
   UserRoleEntity,
 ];

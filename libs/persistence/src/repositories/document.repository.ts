@@ -18,11 +18,13 @@ export interface MeetingDocumentRow {
   co_chairs: string[];
 }
 
+/** The forum's names in one language (from `languages`) and its symbol prefix. */
 export interface ForumRow {
+  /** The acronym documents' symbols begin with (Latin in every language: CICA/SOC/…). */
   acronym: string;
-  acronym_ru: string;
-  name: string;
-  name_ru: string;
+  forum_acronym: string;
+  forum_name: string;
+  locale: string;
 }
 
 export interface AgendaDocumentRow {
@@ -45,9 +47,11 @@ export interface ListedDocumentRow {
 
 /** Queries only: what the meeting's Word documents print besides a draft's snapshot. */
 export class DocumentRepository {
-  async forum(manager: EntityManager): Promise<ForumRow | null> {
+  async forum(manager: EntityManager, language: string): Promise<ForumRow | null> {
     const [row] = await manager.query<ForumRow[]>(
-      'SELECT acronym, acronym_ru, name, name_ru FROM forum',
+      `SELECT f.acronym, l.forum_acronym, l.forum_name, l.locale
+         FROM forum f JOIN languages l ON l.code = $1`,
+      [language],
     );
     return row ?? null;
   }

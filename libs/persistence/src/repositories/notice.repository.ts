@@ -7,6 +7,7 @@ import {
   type NoticeRecipient,
   type PlannedNotice,
 } from '@chancery/domain';
+import { localized } from './localized';
 import type { EntityManager } from 'typeorm';
 
 /** Wakes the mail deliverers of every instance when a transaction with pending mail commits. */
@@ -32,10 +33,8 @@ export interface DueNoticeRow extends NoticeRow {
   state_code: string | null;
 }
 
-export interface StateNames {
-  en: ReadonlyMap<string, string>;
-  ru: ReadonlyMap<string, string>;
-}
+/** Member states' names in a language, by code. */
+export type StateNames = (language: string) => ReadonlyMap<string, string>;
 
 /** The notices outbox and each user's settings: queries only. */
 export class NoticeRepository {
@@ -223,9 +222,6 @@ export class NoticeRepository {
     const rows = await manager.query<{ code: string; name: string; name_ru: string }[]>(
       `SELECT code, name, name_ru FROM participants WHERE kind = 'member-state'`,
     );
-    return {
-      en: new Map(rows.map((row) => [row.code, row.name])),
-      ru: new Map(rows.map((row) => [row.code, row.name_ru])),
-    };
+    return (language) => new Map(rows.map((row) => [row.code, localized(row, 'name', language)]));
   }
 }

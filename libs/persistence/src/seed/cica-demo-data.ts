@@ -148,7 +148,7 @@ export interface DemoDraft {
   meetingKey: string | null;
   /** State code. */
   penholder: string;
-  language: 'en' | 'ru';
+  language: string;
   note: string;
   /** In order; paragraphs with the same key keep identity across revisions. */
   revisions: DemoRevision[];
@@ -173,7 +173,7 @@ export interface DemoForum {
   nameRu: string;
   secretariatSeat: string;
   secretariatSeatRu?: string;
-  workingLanguages?: { codes: ('en' | 'ru')[]; uncertain?: boolean; note?: string };
+  workingLanguages?: { codes: string[]; uncertain?: boolean; note?: string };
   note?: string;
 }
 
@@ -195,6 +195,35 @@ export const demoForum: DemoForum = {
   },
   note: 'Proposed by the President of Kazakhstan at the 47th UN General Assembly (5 October 1992). First ministerial meeting: Almaty, 14 September 1999 (Declaration on the Principles Guiding Relations between CICA Member States). First Summit: Almaty, 4 June 2002 (Almaty Act). The Sixth Summit (Astana, 12–13 October 2022) launched the transformation of CICA into a full-fledged regional international organisation and created the post of Secretary General. Secretariat established 2006.',
 };
+
+export interface DemoLanguage {
+  code: string;
+  name: string;
+  nativeName: string;
+  locale: string;
+  forumName: string;
+  forumAcronym: string;
+}
+
+/** The forum's working languages, in order, with the forum's name in each (templates/<code>/). */
+export const demoLanguages: DemoLanguage[] = [
+  {
+    code: 'en',
+    name: 'English',
+    nativeName: 'English',
+    locale: 'en-GB',
+    forumName: demoForum.name,
+    forumAcronym: demoForum.acronym,
+  },
+  {
+    code: 'ru',
+    name: 'Russian',
+    nativeName: 'русский',
+    locale: 'ru-RU',
+    forumName: demoForum.nameRu,
+    forumAcronym: demoForum.acronymRu,
+  },
+];
 
 /** The reference file's general caveats, kept with the data they qualify. */
 export const demoReferenceNotes = {

@@ -4,6 +4,7 @@ import {
   demoBodies,
   demoChairmanships,
   demoForum,
+  demoLanguages,
   demoMeetings,
   demoParticipants,
 } from './cica-demo-data';
@@ -57,16 +58,18 @@ export async function seedDemo(dataSource: DataSource, hooks: SeedHooks): Promis
     );
     if (count > 0) return { seeded: false, participants: 0, meetings: 0, users: 0, drafts: 0 };
 
-    await manager.query(
-      'INSERT INTO forum (id, acronym, acronym_ru, name, name_ru, seat) VALUES (1, $1, $2, $3, $4, $5)',
-      [
-        demoForum.acronym,
-        demoForum.acronymRu,
-        demoForum.name,
-        demoForum.nameRu,
-        demoForum.secretariatSeat,
-      ],
-    );
+    await manager.query('INSERT INTO forum (id, acronym, name, seat) VALUES (1, $1, $2, $3)', [
+      demoForum.acronym,
+      demoForum.name,
+      demoForum.secretariatSeat,
+    ]);
+    for (const [index, l] of demoLanguages.entries()) {
+      await manager.query(
+        `INSERT INTO languages (code, name, native_name, locale, forum_name, forum_acronym, position)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (code) DO NOTHING`,
+        [l.code, l.name, l.nativeName, l.locale, l.forumName, l.forumAcronym, index + 1],
+      );
+    }
 
     const ids: SeedIds = {
       participants: new Map(),

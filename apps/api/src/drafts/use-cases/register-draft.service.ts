@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { decideRegistration, formatDocumentSymbol, unwrap } from '@chancery/domain';
+import { DomainError, decideRegistration, formatDocumentSymbol, unwrap } from '@chancery/domain';
+import { WorkingLanguages } from '../../languages/working-languages';
 import { DraftRepository, DraftWriteRepository } from '@chancery/persistence';
 import { TransactionRunner } from '../../application/transaction-runner';
 import type { Principal } from '../../auth/principal';
@@ -17,9 +18,20 @@ export class RegisterDraftService {
     @Inject(DraftWriteRepository) private readonly writes: DraftWriteRepository,
     @Inject(RevisionStore) private readonly revisions: RevisionStore,
     @Inject(DraftQueriesService) private readonly queries: DraftQueriesService,
+    @Inject(WorkingLanguages) private readonly languages: WorkingLanguages,
   ) {}
 
   execute(principal: Principal, input: CreateDraftDto) {
+    if (!this.languages.find(input.language)) {
+      throw new DomainError(
+        'UNKNOWN_LANGUAGE',
+        `"${input.language}" is not a working language of the forum (${this.languages.codes.join(', ')}).`,
+        {
+          field: 'language',
+          facts: { language: input.language, workingLanguages: this.languages.codes },
+        },
+      );
+    }
     return this.transactions.write(principal, async (uow) => {
       const { manager } = uow;
       const body = await this.writes.body(manager, input.adoptingBodyCode);

@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { buildRevisionContent, findOpenBrackets, revisionSymbol } from '@chancery/domain';
 import { type DraftRow, DraftRepository, DraftWriteRepository } from '@chancery/persistence';
 import type { UnitOfWork } from '../../application/transaction-runner';
+import { TranslationsService } from '../../translations/translations.service';
 
 export interface RevisionText {
   title?: string;
@@ -17,6 +18,7 @@ export class RevisionStore {
   constructor(
     @Inject(DraftRepository) private readonly drafts: DraftRepository,
     @Inject(DraftWriteRepository) private readonly writes: DraftWriteRepository,
+    @Inject(TranslationsService) private readonly translations: TranslationsService,
   ) {}
 
   async store(uow: UnitOfWork, draft: DraftRow, input: RevisionText): Promise<number> {
@@ -54,6 +56,16 @@ export class RevisionStore {
       },
       draft.id,
     );
+    // The language versions follow the text: unchanged paragraphs carry over, the rest outdated.
+    if (previous)
+      await this.translations.carryOver(
+        uow,
+        draft,
+        previous.content,
+        content,
+        number,
+        uow.actor!.userId,
+      );
     return number;
   }
 }

@@ -1,6 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { decideTransition, unwrap } from '@chancery/domain';
-import { DraftRepository, DraftWriteRepository, draftFacts } from '@chancery/persistence';
+import {
+  adoptionVersionsRefusal,
+  decideTransition,
+  isAdoptionRule,
+  unwrap,
+} from '@chancery/domain';
+import {
+  DraftRepository,
+  DraftWriteRepository,
+  LanguageRepository,
+  draftFacts,
+} from '@chancery/persistence';
+import { TranslationsService } from '../../translations/translations.service';
 import { TransactionRunner } from '../../application/transaction-runner';
 import type { Principal } from '../../auth/principal';
 import { invalid } from '../../common/app-error';
@@ -21,6 +32,7 @@ export class TransitionDraftService {
     @Inject(DraftQueriesService) private readonly queries: DraftQueriesService,
     @Inject(DraftAnnouncer) private readonly announcer: DraftAnnouncer,
     @Inject(SilenceDeadlines) private readonly deadlines: SilenceDeadlines,
+    @Inject(TranslationsService) private readonly translations: TranslationsService,
   ) {}
 
   execute(principal: Principal, id: string, input: TransitionDto, ifMatch: string | undefined) {
@@ -44,6 +56,15 @@ export class TransitionDraftService {
           now: uow.now,
         }),
       );
+      // The forum's setting decides whether adoption waits for every language version; either
+      // way the record says where each stood.
+      const versions =
+        input.action === 'adopt' ? await this.translations.statusesIn(manager, draft) : [];
+      if (input.action === 'adopt') {
+        const rule = await new LanguageRepository().adoptionRule(manager);
+        const refusal = adoptionVersionsRefusal(isAdoptionRule(rule) ? rule : 'original', versions);
+        if (refusal) throw refusal;
+      }
       await applyDraftChange(uow, this.writes, this.deadlines, change, {
         actorId: principal.userId,
         revision: draft.current_revision,
@@ -57,6 +78,12 @@ export class TransitionDraftService {
         ...(change.method ? { method: change.method } : {}),
         ...(change.reason ? { reason: change.reason } : {}),
         ...(input.meetingId ? { meetingId: input.meetingId } : {}),
+        ...(input.action === 'adopt'
+          ? {
+              adoptedIn: draft.language,
+              languageVersions: versions.map((v) => ({ language: v.language, status: v.status })),
+            }
+          : {}),
       });
       const revision = draft.current_revision;
       if (input.action === 'submit')
