@@ -22,8 +22,8 @@ export class UserEntity {
   @Column({ type: 'text' }) displayName!: string;
   @Column({ type: 'text', select: false }) passwordHash!: string;
   @Column({ type: 'boolean', default: true }) active!: boolean;
-  /** The language notices are written in. */
-  @Column({ type: 'varchar', length: 2, default: 'en' }) language!: string;
+  /** The language of the desk and of mail notices; null until the user chooses one. */
+  @Column({ type: 'varchar', length: 2, nullable: true }) language!: string | null;
   /** An IANA zone, for the deadlines notices print. */
   @Column({ type: 'text', default: 'UTC' }) timeZone!: string;
   @OneToMany(() => UserRoleEntity, (role) => role.user) roles!: UserRoleEntity[];
