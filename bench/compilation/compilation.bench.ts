@@ -5,6 +5,7 @@
 //
 //   npm run bench:compilation
 
+import { median } from '../support/measure';
 import { renderCompilation, renderRedline } from '../../libs/documents/src/render-document';
 import { TemplateRegistry } from '../../libs/documents/src/template-registry';
 import type { RedlineData } from '../../libs/documents/src/document-data';
@@ -15,9 +16,6 @@ const STATES = 28;
 const PER_STATE = 3;
 const WARMUP = 10;
 const ROUNDS = 40;
-
-const median = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 function sameSizeRedline(): RedlineData {
   const compilation = largeCompilation(PARAGRAPHS, STATES, PER_STATE);

@@ -5,22 +5,12 @@
  *   npm run bench:consensus            (embedded PostgreSQL, or DATABASE_URL's server)
  */
 import 'reflect-metadata';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Client } from 'pg';
-import { DataSource } from 'typeorm';
-import {
-  DraftRepository,
-  DraftWriteRepository,
-  buildDataSourceOptions,
-  migrate,
-  startEmbeddedDatabase,
-} from '@chancery/persistence';
+import { openBenchDatabase } from '../support/bench-database';
+import { median, sampleMs } from '../support/measure';
+import { DraftRepository, DraftWriteRepository } from '@chancery/persistence';
 import { systemClock } from '../../apps/api/src/application/clock';
 import { TransactionRunner } from '../../apps/api/src/application/transaction-runner';
 import { DraftQueriesService } from '../../apps/api/src/drafts/draft-queries.service';
-import { seedDemoData } from '../../apps/api/src/seed/seed-demo-data';
 
 const DRAFTS = Number(process.env.BENCH_DRAFTS ?? 1000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 30);
@@ -32,48 +22,9 @@ const MATRIX_SQL_PROBE = `
    WHERE x.superseded_at IS NULL AND d.status IN ('PROPOSED', 'UNDER_SOC_REVIEW', 'CONSENSUS')
    GROUP BY x.draft_id`;
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
-async function time(run: () => Promise<unknown>): Promise<number[]> {
-  for (let i = 0; i < 5; i += 1) await run();
-  const samples: number[] = [];
-  for (let i = 0; i < ROUNDS; i += 1) {
-    const started = process.hrtime.bigint();
-    await run();
-    samples.push(Number(process.hrtime.bigint() - started) / 1e6);
-  }
-  return samples;
-}
-
 async function main(): Promise<void> {
-  let serverUrl = process.env.DATABASE_URL;
-  let cleanup = async () => {};
-  if (!serverUrl) {
-    const dir = await mkdtemp(join(tmpdir(), 'chancery-bench-'));
-    const embedded = await startEmbeddedDatabase({
-      dataDir: dir,
-      port: 54000 + Math.floor(Math.random() * 900),
-    });
-    serverUrl = embedded.url;
-    cleanup = async () => {
-      await embedded.stop();
-      await rm(dir, { recursive: true, force: true });
-    };
-  }
-  const database = `chancery_bench_${Date.now().toString(36)}`;
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${database}"`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${database}`;
-  const dataSource = new DataSource(buildDataSourceOptions({ url: url.toString(), poolSize: 4 }));
-  await dataSource.initialize();
+  const { dataSource, close } = await openBenchDatabase();
   try {
-    await migrate(dataSource);
-    await seedDemoData(dataSource);
     // 1,000 open drafts under review, each with one revision and positions from about
     // three quarters of the member states, as a busy year would have.
     await dataSource.query(
@@ -117,10 +68,14 @@ async function main(): Promise<void> {
     if (matrix.total < DRAFTS)
       throw new Error(`matrix shows ${matrix.total} drafts, expected at least ${DRAFTS}`);
 
-    const floor = await time(() => dataSource.query('SELECT count(*) FROM positions'));
-    const ours = await time(() => service.matrix());
+    const floor = await sampleMs(() => dataSource.query('SELECT count(*) FROM positions'), {
+      rounds: ROUNDS,
+    });
+    const ours = await sampleMs(() => service.matrix(), { rounds: ROUNDS });
     // The matrix's SQL alone (what the database costs, before mapping to the response).
-    const sqlOnly = await time(() => dataSource.query(MATRIX_SQL_PROBE));
+    const sqlOnly = await sampleMs(() => dataSource.query(MATRIX_SQL_PROBE), {
+      rounds: ROUNDS,
+    });
     const floorMs = median(floor);
     const oursMs = median(ours);
     console.log(
@@ -135,10 +90,7 @@ async function main(): Promise<void> {
       `  ratio  ${(oursMs / floorMs).toFixed(1)}× the floor (${ROUNDS} rounds after 5 warm-up)`,
     );
   } finally {
-    await dataSource.destroy();
-    await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-    await admin.end();
-    await cleanup();
+    await close();
   }
 }
 

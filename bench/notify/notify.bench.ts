@@ -9,74 +9,23 @@
  *   npm run bench:notify            (embedded PostgreSQL, or DATABASE_URL's server)
  */
 import 'reflect-metadata';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { openBenchDatabase } from '../support/bench-database';
+import { median, sampleMs } from '../support/measure';
 import { planNotices, type NoticeChange } from '@chancery/domain';
-import {
-  DraftRepository,
-  buildDataSourceOptions,
-  migrate,
-  startEmbeddedDatabase,
-  NoticeRepository,
-} from '@chancery/persistence';
-import { Client } from 'pg';
-import { DataSource } from 'typeorm';
+import { DraftRepository, NoticeRepository } from '@chancery/persistence';
 import type { Principal } from '../../apps/api/src/auth/principal';
 import { loadConfig } from '../../apps/api/src/config/config';
 import { createApp } from '../../apps/api/src/create-app';
 import { RegisterDraftService } from '../../apps/api/src/drafts/use-cases/register-draft.service';
 import { TransitionDraftService } from '../../apps/api/src/drafts/use-cases/transition-draft.service';
 import { NoticeOutbox } from '../../apps/api/src/notifications/notice-outbox';
-import { seedDemoData } from '../../apps/api/src/seed/seed-demo-data';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 30);
 const DELEGATES_PER_STATE = 3;
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
-/** `prepare` runs before each sample, untimed; `run` is timed. */
-async function time<T>(prepare: () => Promise<T>, run: (input: T) => Promise<unknown>) {
-  for (let i = 0; i < 5; i += 1) await run(await prepare());
-  const samples: number[] = [];
-  for (let i = 0; i < ROUNDS; i += 1) {
-    const input = await prepare();
-    const started = process.hrtime.bigint();
-    await run(input);
-    samples.push(Number(process.hrtime.bigint() - started) / 1e6);
-  }
-  return median(samples);
-}
-
 async function main(): Promise<void> {
-  let serverUrl = process.env.DATABASE_URL;
-  let cleanup = async () => {};
-  if (!serverUrl) {
-    const dir = await mkdtemp(join(tmpdir(), 'chancery-bench-'));
-    const embedded = await startEmbeddedDatabase({
-      dataDir: dir,
-      port: 54000 + Math.floor(Math.random() * 900),
-    });
-    serverUrl = embedded.url;
-    cleanup = async () => {
-      await embedded.stop();
-      await rm(dir, { recursive: true, force: true });
-    };
-  }
-  const database = `chancery_bench_${Date.now().toString(36)}`;
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${database}"`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${database}`;
-  const dataSource = new DataSource(buildDataSourceOptions({ url: url.toString(), poolSize: 4 }));
-  await dataSource.initialize();
+  const { dataSource, close } = await openBenchDatabase();
   try {
-    await migrate(dataSource);
-    await seedDemoData(dataSource);
     // Two more delegates for each member state (the seed has one), a third of them in Russian.
     for (let n = 2; n <= DELEGATES_PER_STATE; n += 1) {
       await dataSource.query(
@@ -154,29 +103,27 @@ async function main(): Promise<void> {
     });
     const recipients = planned.map((notice) => notice.recipientId);
     const facts = JSON.stringify(planned[0].facts);
-    const fanOut = await time(
-      () => Promise.resolve(),
-      () =>
-        dataSource.transaction((manager) =>
-          outbox.record(manager, change, noticeDraft, new Date()),
-        ),
+    const timed = async <T>(run: (input: T) => Promise<unknown>, prepare?: () => Promise<T>) =>
+      median(await sampleMs(run, { rounds: ROUNDS, prepare }));
+    const fanOut = await timed(() =>
+      dataSource.transaction((manager) => outbox.record(manager, change, noticeDraft, new Date())),
     );
-    const floor = await time(
-      () => Promise.resolve(),
-      () =>
-        dataSource.transaction((manager) =>
-          manager.query(
-            `INSERT INTO notices (recipient_id, kind, draft_id, facts, delivery, next_attempt_at, message_id)
+    const floor = await timed(() =>
+      dataSource.transaction((manager) =>
+        manager.query(
+          `INSERT INTO notices (recipient_id, kind, draft_id, facts, delivery, next_attempt_at, message_id)
              SELECT r, 'under-review', $2, $3::jsonb, 'pending', now(), gen_random_uuid()::text FROM unnest($1::uuid[]) r`,
-            [recipients, sample.id, facts],
-          ),
+          [recipients, sample.id, facts],
         ),
+      ),
     );
 
     // 2. The transition, with and without the outbox (its record() made to write nothing).
     const submit = () =>
-      time(register, (draft) =>
-        transitions.execute(principal, draft.id, { action: 'submit' }, draft.etag),
+      timed(
+        (draft: { id: string; etag: string }) =>
+          transitions.execute(principal, draft.id, { action: 'submit' }, draft.etag),
+        register,
       );
     const transitionWith = await submit();
     const record = outbox.record.bind(outbox);
@@ -203,10 +150,7 @@ async function main(): Promise<void> {
       `  ratio   ${(transitionWith / transitionWithout).toFixed(2)}× (${ROUNDS} rounds after 5 warm-up)`,
     );
   } finally {
-    await dataSource.destroy();
-    await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-    await admin.end();
-    await cleanup();
+    await close();
   }
 }
 
