@@ -12,12 +12,29 @@ export interface ForumData {
   name: string;
 }
 
+/**
+ * Which text a document prints, said in its letterhead: `original` (the document is in the text's
+ * own language, or has no negotiated text), `current` (a language version up to date),
+ * `outdated` (a version whose paragraphs lag behind the original: they are marked), `missing`
+ * (no version in this language: the text is not printed), `original-text` (the text is printed
+ * in its original language on purpose, as in a compilation of amendments).
+ */
+export type VersionStatus = 'original' | 'current' | 'outdated' | 'missing' | 'original-text';
+
+export interface VersionData {
+  status: VersionStatus;
+  /** The original language, named in the document's language ("английский"). */
+  original: string;
+  /** Paragraphs (and the title) whose version is outdated or missing. */
+  outdated: number;
+}
+
 /** What every document prints in its masthead and page headers. */
 export interface DocumentHeaderData {
   forum: ForumData;
   /** Document symbol, e.g. "CICA/CFM/7/DOC.1/Rev.2". Empty when the document has none. */
   symbol: string;
-  /** Distribution, e.g. "General" or "Restricted" (already in the document's language). */
+  /** Distribution: "General" or "Restricted" (the letterhead names it in its language). */
   distribution: string;
   /** Date of issue, ISO 8601 (`2024-12-17`). */
   date: string;
@@ -26,6 +43,8 @@ export interface DocumentHeaderData {
   draft: boolean;
   /** The language the text was negotiated in, already named in the document's language ("English"). */
   originalLanguage?: string | null;
+  /** Which text the document prints (see VersionStatus). */
+  version: VersionData;
 }
 
 export type MeetingFormat = 'in-person' | 'videoconference' | 'hybrid';
@@ -95,6 +114,11 @@ export interface ListOfDocumentsData {
 export interface ParagraphData {
   id: string;
   text: string;
+  /**
+   * In a language version (outcome document): `outdated` when the original changed since it
+   * was translated, `missing` when it has no translation (its text is empty).
+   */
+  status?: 'current' | 'outdated' | 'missing';
 }
 
 export interface OutcomeDraftData {
@@ -175,7 +199,10 @@ export interface PositionData {
 
 export interface ConsensusDraftData {
   symbol: string;
+  /** In the report's language when its version's title is current, else the original title. */
   title: string;
+  /** Where the draft's version in the report's language stands (`original` for its own). */
+  version: VersionStatus;
   status: string;
   /** The revision the positions are on. */
   revision: number;
@@ -239,6 +266,26 @@ export interface CompilationData {
   amendments: CompilationAmendmentData[];
 }
 
+/** One paragraph of the concordance: the original and each version side by side. */
+export interface ConcordanceRowData {
+  id: string;
+  /** "PP 1", "OP 3"; "title" for the title row. */
+  label: string;
+  /** One cell per language, in the order of `languages`. */
+  cells: { text: string; outdated: boolean; missing: boolean }[];
+  /** True when a version of this paragraph is outdated or missing. */
+  outdated: boolean;
+}
+
+/** Data of `concordance`: the languages side by side, a translator's working document. */
+export interface ConcordanceData {
+  header: DocumentHeaderData;
+  draft: { symbol: string; title: string; revision: number };
+  /** The original first, named in the document's language; `status` of each version. */
+  languages: { code: string; name: string; original: boolean; status: string }[];
+  rows: ConcordanceRowData[];
+}
+
 /** The data type each document kind's template receives. */
 export interface DocumentDataByKind {
   'provisional-agenda': AgendaDocumentData;
@@ -246,4 +293,5 @@ export interface DocumentDataByKind {
   'list-of-documents': ListOfDocumentsData;
   'outcome-document': OutcomeDocumentData;
   'consensus-report': ConsensusReportData;
+  concordance: ConcordanceData;
 }

@@ -5,6 +5,7 @@ export const DOCUMENT_KINDS = [
   'list-of-documents',
   'outcome-document',
   'consensus-report',
+  'concordance',
 ] as const satisfies readonly string[];
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 

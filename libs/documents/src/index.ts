@@ -15,6 +15,8 @@ export type {
   AmendmentRoundData,
   CompilationAmendmentData,
   CompilationData,
+  ConcordanceData,
+  ConcordanceRowData,
   ConsensusDraftData,
   ConsensusReportData,
   DocumentDataByKind,
@@ -33,6 +35,8 @@ export type {
   PositionStance,
   RedlineData,
   RevisionSnapshot,
+  VersionData,
+  VersionStatus,
 } from './document-data';
 export {
   TemplateError,

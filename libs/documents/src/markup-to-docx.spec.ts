@@ -68,10 +68,10 @@ describe('markup rules', () => {
       /<document> comes after <\/document>/,
     ],
     [
-      'an unsupported language',
-      '<document language="fr"><body></body></document>',
+      'a language attribute that is not a language code',
+      '<document language="French"><body></body></document>',
       1,
-      /not a language we print/,
+      /not a language code/,
     ],
     [
       'a tracked change without an author',

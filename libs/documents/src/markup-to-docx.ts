@@ -2,6 +2,7 @@
 // as a stream of SAX events and each event builds `docx` objects directly: no DOM, no second
 // pass, so the cost over building the same document by hand is the tokenizer and little else.
 
+import { LANGUAGE_FOLDER } from './document-kind';
 import {
   AlignmentType,
   BorderStyle,
@@ -40,7 +41,6 @@ import {
   PAGE,
   PARAGRAPH_STYLE_IDS,
   TEXT_WIDTH,
-  WORD_LANGUAGE_TAGS,
   buildStyles,
 } from './word-styles';
 
@@ -888,10 +888,11 @@ class DocxBuilder implements MarkupEvents {
     const language = attributes.get('language');
     if (language === undefined)
       this.fail(offset, '<document> needs a language attribute ("en", "ru")');
-    if (!(language in WORD_LANGUAGE_TAGS))
+    // Which languages are printed is the forum's data; here a language only has to be a code.
+    if (!LANGUAGE_FOLDER.test(language))
       this.fail(
         offset,
-        `<document language="${language}"> is not a language we print (${Object.keys(WORD_LANGUAGE_TAGS).join(', ')})`,
+        `<document language="${language}"> is not a language code (such as "en", "ru")`,
       );
     const revisionDate = attributes.get('revision-date') ?? null;
     if (revisionDate !== null && !REVISION_DATE.test(revisionDate)) {

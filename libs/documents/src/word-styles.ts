@@ -17,10 +17,10 @@ import {
 /** Times New Roman has Cyrillic (and Arabic, Hebrew) glyphs; LibreOffice maps it to Liberation Serif. */
 export const BODY_FONT = 'Times New Roman';
 
-/** Word language tags of the languages we print, for spelling and hyphenation. */
+/** Word's regional tags for spelling and hyphenation; another language is tagged with its code. */
 export const WORD_LANGUAGE_TAGS: Readonly<Record<string, string>> = { en: 'en-GB', ru: 'ru-RU' };
 
-/** The mark printed on every page until a document is adopted. */
+/** The mark printed on every page until a document is adopted (a template may set `draft-label`). */
 export const DRAFT_LABELS: Readonly<Record<string, string>> = { en: 'DRAFT', ru: 'ПРОЕКТ' };
 
 const CM = 567; // twips

@@ -123,6 +123,26 @@ export class DeskDocumentsController {
     );
   }
 
+  @Get('drafts/:id/documents/concordance.docx')
+  async concordance(
+    @Req() request: AuthenticatedRequest,
+    @Param('id', UuidParam) id: string,
+    @Query() query: TextQueryDto,
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return sendDocument(
+      reply,
+      await this.documents.draftDocument(
+        request.principal!,
+        id,
+        'concordance',
+        { language: query.lang, revision: query.revision },
+        deliveryConditions(reply, ifNoneMatch),
+      ),
+    );
+  }
+
   @Get('drafts/:id/documents/consensus-report.docx')
   @RequireRoles(...POSITION_READERS)
   async consensusReport(

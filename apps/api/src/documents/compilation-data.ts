@@ -50,7 +50,8 @@ export async function buildCompilationData(
   language: DocumentLanguage,
   revision?: number,
 ): Promise<{ symbol: string; data: CompilationData }> {
-  const outcome = await builder.outcome(draftId, language, revision);
+  // The amendments are in the original language: so is the text they amend (and it says so).
+  const outcome = await builder.outcome(draftId, language, revision, 'original-text');
   const rows = await amendments.list(manager, draftId, outcome.data.revision.number);
   return {
     symbol: `${outcome.symbol}/compilation`,

@@ -1,5 +1,8 @@
 import type {
   AgendaDocumentData,
+  ConcordanceData,
+  ParagraphData,
+  VersionData,
   ConsensusDraftData,
   ConsensusReportData,
   DocumentHeaderData,
@@ -16,15 +19,19 @@ import {
   AGENDA_STATUSES,
   REPORTED_STATUSES,
   type RevisionContent,
+  type TranslationContent,
   carriesDraftMark,
   evaluateConsensus,
   paragraphIndex,
   revisionSymbol,
+  translationState,
 } from '@chancery/domain';
 import {
   AmendmentRepository,
   DocumentRepository,
   type DraftRepository,
+  LanguageRepository,
+  type TranslationRow,
   type DraftRow,
   type MeetingDocumentRow,
   type RevisionRow,
@@ -43,6 +50,24 @@ const pick = (row: object, column: string, language: DocumentLanguage): string =
 
 const day = (value: Date | string): string => new Date(value).toISOString().slice(0, 10);
 
+/** A language's name in another's words ("английский"), from the platform (Intl), not a list. */
+function languageName(code: string, locale: string): string {
+  return new Intl.DisplayNames(locale, { type: 'language' }).of(code) ?? code;
+}
+
+const contentOf = (row: TranslationRow | null): TranslationContent | null =>
+  row ? { title: row.title, titleOutdated: row.titleOutdated, paragraphs: row.paragraphs } : null;
+
+/** A revision as a document prints it in one language: the original, or its version there. */
+interface TextInLanguage {
+  version: VersionData;
+  title: string;
+  preamble: ParagraphData[];
+  operative: ParagraphData[];
+}
+
+const NO_VERSION: VersionData = { status: 'original', original: '', outdated: 0 };
+
 /**
  * Turns database rows into the plain data the templates receive (libs/documents'
  * document-data.ts). Pure reads; the caller renders and audits.
@@ -53,7 +78,74 @@ export class DocumentDataBuilder {
     private readonly drafts: DraftRepository,
     private readonly documents: DocumentRepository = new DocumentRepository(),
     private readonly amendments: AmendmentRepository = new AmendmentRepository(),
+    private readonly languages: LanguageRepository = new LanguageRepository(),
   ) {}
+
+  /**
+   * The revision in the document's language: the original when the draft was negotiated in it,
+   * else its version there, paragraph by paragraph (outdated ones marked, missing ones empty);
+   * a version nobody entered prints no text at all. `original-text` keeps the original on
+   * purpose (a compilation: the amendments are in the original language) and says so.
+   */
+  private async textIn(
+    draft: DraftRow,
+    revision: RevisionRow,
+    language: DocumentLanguage,
+    mode: 'version' | 'original-text' = 'version',
+  ): Promise<TextInLanguage> {
+    const { content } = revision;
+    const original = {
+      title: content.title,
+      preamble: content.preamble,
+      operative: content.operative,
+    };
+    if (language === draft.language) return { version: NO_VERSION, ...original };
+    const { locale } = await this.forum(language);
+    const originalName = languageName(draft.language, locale);
+    if (mode === 'original-text')
+      return {
+        version: { status: 'original-text', original: originalName, outdated: 0 },
+        ...original,
+      };
+    const translation = contentOf(
+      await this.languages.translation(this.manager, draft.id, revision.number, language),
+    );
+    const state = translationState(content, translation);
+    const version: VersionData = {
+      status: state.status,
+      original: originalName,
+      outdated: state.outdatedParagraphs.length + (state.titleOutdated ? 1 : 0),
+    };
+    if (translation === null) return { version, title: '', preamble: [], operative: [] };
+    const byId = new Map(translation.paragraphs.map((p) => [p.id, p]));
+    const inLanguage = (list: RevisionContent['preamble']): ParagraphData[] =>
+      list.map((p) => {
+        const translated = byId.get(p.id);
+        if (!translated) return { id: p.id, text: '', status: 'missing' };
+        return {
+          id: p.id,
+          text: translated.text,
+          status: translated.outdated ? 'outdated' : 'current',
+        };
+      });
+    return {
+      version,
+      title: translation.title ?? '',
+      preamble: inLanguage(content.preamble),
+      operative: inLanguage(content.operative),
+    };
+  }
+
+  /** What a text's version adds to a document's cache key: the version's own counter. */
+  private async versionKey(draft: DraftRow, numbers: number[], language: DocumentLanguage) {
+    if (language === draft.language) return null;
+    const versions: (number | null)[] = [];
+    for (const number of numbers) {
+      const row = await this.languages.translation(this.manager, draft.id, number, language);
+      versions.push(row ? row.version : null);
+    }
+    return { original: draft.language, versions };
+  }
 
   private async forum(language: DocumentLanguage) {
     const forum = await this.documents.forum(this.manager, language);
@@ -75,6 +167,7 @@ export class DocumentDataBuilder {
     distribution: string,
     draft: boolean,
     date: string,
+    version: VersionData = NO_VERSION,
   ) {
     const forum = await this.forum(language);
     const header: DocumentHeaderData = {
@@ -84,6 +177,8 @@ export class DocumentDataBuilder {
       date,
       language,
       draft,
+      version,
+      originalLanguage: version.status === 'original' ? null : version.original,
     };
     return header;
   }
@@ -184,11 +279,13 @@ export class DocumentDataBuilder {
     draftId: string,
     language: DocumentLanguage,
     revisionNumber?: number,
+    mode: 'version' | 'original-text' = 'version',
   ): Promise<{ symbol: string; draft: DraftRow; data: OutcomeDocumentData }> {
     const draft = await this.draft(draftId);
     const number = revisionNumber ?? draft.current_revision;
     if (number < 1) throw notFound(`Revision of ${draft.symbol}`, String(number), 'revision');
     const revision = await this.revisionOf(draft, number);
+    const text = await this.textIn(draft, revision, language, mode);
     const symbol = revisionSymbol(draft.symbol, number);
     const adoptedText = !carriesDraftMark(draftFacts(draft), number);
     let adoption: OutcomeDocumentData['adoption'] = null;
@@ -206,20 +303,21 @@ export class DocumentDataBuilder {
           adoptedText ? 'General' : 'Restricted',
           !adoptedText,
           day(revision.created_at),
+          text.version,
         ),
         draft: {
           symbol,
           type: draft.type,
-          title: revision.title,
+          title: text.title,
           status: draft.status,
           penholder: draft.penholder,
         },
         revision: {
           number,
           date: day(revision.created_at),
-          title: revision.title,
-          preamble: revision.content.preamble,
-          operative: revision.content.operative,
+          title: text.title,
+          preamble: text.preamble,
+          operative: text.operative,
         },
         adoption,
       },
@@ -260,6 +358,8 @@ export class DocumentDataBuilder {
         adoption,
         adopted_at,
         forum,
+        // A new or corrected version changes the document (and its ETag).
+        await this.versionKey(draft, [number], language),
       ],
     };
   }
@@ -275,7 +375,10 @@ export class DocumentDataBuilder {
     const authors = await this.revisionAuthors(draft, [from, to]);
     const forum = await this.forum(language);
     const mark = carriesDraftMark(draftFacts(draft), to);
-    return { parts: [draft.id, draft.symbol, draft.status, mark, from, to, authors, forum] };
+    const versions = await this.versionKey(draft, [from, to], language);
+    return {
+      parts: [draft.id, draft.symbol, draft.status, mark, from, to, authors, forum, versions],
+    };
   }
 
   /** The authors' names of revisions that must exist (404 for the first one that does not). */
@@ -296,14 +399,32 @@ export class DocumentDataBuilder {
   ): Promise<{ symbol: string; draft: DraftRow; data: RedlineData }> {
     const draft = await this.draft(draftId);
     const [older, newer] = [await this.revisionOf(draft, from), await this.revisionOf(draft, to)];
-    const snapshot = (revision: RevisionRow): RevisionSnapshot => ({
+    const [olderText, newerText] = [
+      await this.textIn(draft, older, language),
+      await this.textIn(draft, newer, language),
+    ];
+    // Without both versions there is nothing to compare in this language: said, not replaced.
+    const missing =
+      olderText.version.status === 'missing' || newerText.version.status === 'missing';
+    const translated = (list: ParagraphData[]) =>
+      missing
+        ? []
+        : list.filter((p) => p.status !== 'missing').map(({ id, text }) => ({ id, text }));
+    const snapshot = (revision: RevisionRow, text: TextInLanguage): RevisionSnapshot => ({
       number: revision.number,
       author: revision.author,
       date: new Date(revision.created_at).toISOString(),
-      title: revision.title,
-      preamble: revision.content.preamble,
-      operative: revision.content.operative,
+      title: missing ? '' : text.title,
+      preamble: translated(text.preamble),
+      operative: translated(text.operative),
     });
+    const version: VersionData = missing
+      ? { ...newerText.version, status: 'missing' }
+      : newerText.version.status === 'outdated'
+        ? newerText.version
+        : olderText.version.status === 'outdated'
+          ? olderText.version
+          : newerText.version;
     const symbol = revisionSymbol(draft.symbol, to);
     return {
       symbol,
@@ -315,10 +436,95 @@ export class DocumentDataBuilder {
           'Restricted',
           carriesDraftMark(draftFacts(draft), to),
           day(newer.created_at),
+          version,
         ),
-        draft: { symbol, title: newer.title },
-        from: snapshot(older),
-        to: snapshot(newer),
+        draft: { symbol, title: missing ? newer.title : newerText.title },
+        from: snapshot(older, olderText),
+        to: snapshot(newer, newerText),
+      },
+    };
+  }
+
+  /**
+   * The concordance of a revision: the original and every other working language side by side,
+   * one row per paragraph (the title first), outdated and missing versions marked.
+   */
+  async concordance(
+    draftId: string,
+    language: DocumentLanguage,
+    revisionNumber?: number,
+  ): Promise<{ symbol: string; draft: DraftRow; data: ConcordanceData }> {
+    const draft = await this.draft(draftId);
+    const number = revisionNumber ?? draft.current_revision;
+    if (number < 1) throw notFound(`Revision of ${draft.symbol}`, String(number), 'revision');
+    const revision = await this.revisionOf(draft, number);
+    const { locale } = await this.forum(language);
+    const working = (await this.languages.languages(this.manager)).map((l) => l.code);
+    const others = working.filter((code) => code !== draft.language);
+    const rows = await this.languages.translations(this.manager, draft.id, number);
+    const versions = others.map((code) => {
+      const content = contentOf(rows.find((row) => row.language === code) ?? null);
+      return { code, content, state: translationState(revision.content, content) };
+    });
+    const { content } = revision;
+    const cellsFor = (id: string | null, original: string) => {
+      const cells = [{ text: original, outdated: false, missing: false }];
+      for (const { content: version } of versions) {
+        if (id === null) {
+          cells.push({
+            text: version?.title ?? '',
+            outdated: version === null || version.titleOutdated,
+            missing: version?.title == null,
+          });
+          continue;
+        }
+        const paragraph = version?.paragraphs.find((p) => p.id === id);
+        cells.push({
+          text: paragraph?.text ?? '',
+          outdated: paragraph?.outdated ?? true,
+          missing: paragraph === undefined,
+        });
+      }
+      return cells;
+    };
+    const labels = paragraphLabels(content);
+    const row = (id: string | null, label: string, original: string) => {
+      const cells = cellsFor(id, original);
+      return { id: id ?? 'title', label, cells, outdated: cells.some((c) => c.outdated) };
+    };
+    const symbol = revisionSymbol(draft.symbol, number);
+    return {
+      symbol: `${symbol}/concordance`,
+      draft,
+      data: {
+        header: await this.header(
+          language,
+          symbol,
+          'Restricted',
+          carriesDraftMark(draftFacts(draft), number),
+          day(revision.created_at),
+        ),
+        draft: { symbol, title: content.title, revision: number },
+        languages: [
+          {
+            code: draft.language,
+            name: languageName(draft.language, locale),
+            original: true,
+            status: 'original',
+          },
+          ...versions.map((v) => ({
+            code: v.code,
+            name: languageName(v.code, locale),
+            original: false,
+            status: v.state.status,
+          })),
+        ],
+        rows: [
+          row(null, 'title', content.title),
+          ...[...content.preamble, ...content.operative].map((p) =>
+            row(p.id, labels.get(p.id) ?? p.id, p.text),
+          ),
+        ],
       },
     };
   }
@@ -341,6 +547,7 @@ export class DocumentDataBuilder {
       ]),
     );
     const sorted = [...rows].sort((a, b) => a.symbol.localeCompare(b.symbol));
+    const collator = new Intl.Collator(forum.locale);
     const drafts: ConsensusDraftData[] = [];
     for (const snapshot of await this.drafts.snapshots(this.manager, sorted)) {
       const { draft, revision, positions, silence } = snapshot;
@@ -351,6 +558,8 @@ export class DocumentDataBuilder {
         onDate: now,
       });
       const byState = new Map(positions.map((p) => [p.state_code, p]));
+      const text = revision ? await this.textIn(draft, revision, language) : null;
+      const titleCurrent = text !== null && text.version.status !== 'missing' && text.title !== '';
       const labels = revision ? paragraphLabels(revision.content) : new Map<string, string>();
       const counts = { concur: 0, reservation: 0, objection: 0, none: 0 };
       const statePositions = status.memberStates.map((code): PositionData => {
@@ -367,9 +576,12 @@ export class DocumentDataBuilder {
           onBehalf: position?.on_behalf ?? false,
         };
       });
+      // Member states in the order of their names in the report's language.
+      statePositions.sort((a, b) => collator.compare(a.stateName, b.stateName));
       drafts.push({
         symbol: revisionSymbol(draft.symbol, draft.current_revision),
-        title: draft.title,
+        title: titleCurrent ? text.title : draft.title,
+        version: text?.version.status ?? 'original',
         status: draft.status,
         revision: draft.current_revision,
         consensus:

@@ -94,6 +94,33 @@ export class DocumentsController {
     );
   }
 
+  @Get('drafts/:id/documents/concordance.docx')
+  @ApiOperation({
+    summary:
+      "The languages side by side: one row per paragraph of a revision, the original and every version, outdated ones marked (a translator's working document)",
+  })
+  @ApiOkResponse(DOCX_OK)
+  @ApiNotModifiedResponse({ description: 'If-None-Match names the current ETag' })
+  @ApiProblems(400, 404, 422)
+  async concordance(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParam) id: string,
+    @Query() query: TextQueryDto,
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return sendDocument(
+      reply,
+      await this.documents.draftDocument(
+        principal,
+        id,
+        'concordance',
+        { language: query.lang, revision: query.revision },
+        deliveryConditions(reply, ifNoneMatch),
+      ),
+    );
+  }
+
   @Get('drafts/:id/documents/text.docx')
   @ApiOperation({ summary: 'The text of a draft at a revision; DRAFT-marked until adopted' })
   @ApiOkResponse(DOCX_OK)

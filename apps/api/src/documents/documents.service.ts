@@ -40,7 +40,13 @@ export const MEETING_DOCUMENTS = [
   'list-of-documents',
 ] as const;
 export type MeetingDocumentName = (typeof MEETING_DOCUMENTS)[number];
-export const DRAFT_DOCUMENTS = ['text', 'redline', 'consensus-report', 'compilation'] as const;
+export const DRAFT_DOCUMENTS = [
+  'text',
+  'redline',
+  'consensus-report',
+  'compilation',
+  'concordance',
+] as const;
 export type DraftDocumentName = (typeof DRAFT_DOCUMENTS)[number];
 
 export const DOCX_CONTENT_TYPE =
@@ -222,6 +228,20 @@ export class DocumentsService implements BeforeApplicationShutdown, OnApplicatio
           const built = await builder.redline(draftId, language, from, to);
           return (slot, signal) => slot.redline(built.data, { signal });
         },
+      };
+    } else if (name === 'concordance') {
+      const built = await builder.concordance(draftId, language, options.revision);
+      plan = {
+        name,
+        language,
+        symbol: built.symbol,
+        draftId,
+        // Every version is in it: its data is its key (a new translation changes it).
+        keyParts: built.data,
+        load: () =>
+          Promise.resolve((slot, signal) =>
+            slot.render('concordance', language, built.data, { signal }),
+          ),
       };
     } else if (name === 'compilation') {
       const built = await buildCompilationData(

@@ -31,6 +31,11 @@ export function sampleHeader(
     language,
     draft: true,
     originalLanguage: language === 'ru' ? 'английский' : 'English',
+    version: {
+      status: 'original',
+      original: language === 'ru' ? 'английский' : 'English',
+      outdated: 0,
+    },
     ...overrides,
   };
 }
@@ -264,6 +269,7 @@ export function sampleConsensusReport(language: DocumentLanguage = 'en'): Consen
       {
         symbol: 'CICA/CFM/7/DOC.1',
         title: ru ? 'Проект заявления СМИД' : 'Draft statement of the Council of Ministers',
+        version: 'original',
         status: 'UNDER_SOC_REVIEW',
         revision: 3,
         consensus: null,

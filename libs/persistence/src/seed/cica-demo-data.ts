@@ -154,7 +154,20 @@ export interface DemoDraft {
   revisions: DemoRevision[];
   /** On the LAST revision. */
   positions: DemoPosition[];
+  /**
+   * Versions in other working languages, entered for the revision named and carried to the
+   * later ones as the service does (changed paragraphs outdated). Keys are paragraph keys.
+   */
+  translations?: DemoTranslation[];
   outcome: DemoDraftOutcome;
+}
+
+export interface DemoTranslation {
+  language: string;
+  revision: number;
+  title: string;
+  paragraphs: Record<string, string>;
+  enteredAt: string;
 }
 
 export interface DemoAccount {
@@ -1329,6 +1342,29 @@ const tourismDraft: DemoDraft = {
     },
   ],
   positions: roundOfAll('2022-11-28T08:00:00.000Z', 120),
+  // Translated when the first revision circulated: the second changed op4 and added op8, so
+  // the Russian version of the adopted text still has those two outdated (the demo shows it).
+  translations: [
+    {
+      language: 'ru',
+      revision: 1,
+      enteredAt: '2022-10-31T09:00:00.000Z',
+      title: 'Концептуальный документ о сотрудничестве в области туризма',
+      paragraphs: {
+        pp1: 'признавая значительный вклад туризма в экономический рост, занятость и диверсификацию экономик государств-членов,',
+        pp2: 'будучи убеждены, что туризм расширяет контакты между народами и тем самым способствует взаимопониманию и доверию в Азии,',
+        pp3: 'принимая во внимание серьёзные последствия пандемии COVID-19 для сектора туризма и необходимость его устойчивого восстановления,',
+        pp4: 'руководствуясь целью укрепления мер доверия в экономическом и человеческом измерениях СВМДА,',
+        op1: 'Цель настоящего Концептуального документа — определить цели, направления и формы сотрудничества государств-членов в области туризма.',
+        op2: 'Сотрудничество будет направлено на обмен информацией и опытом в области национальной туристской политики, статистики туризма и практики регулирования.',
+        op3: 'Государства-члены рассмотрят возможность совместного продвижения туристских маршрутов и направлений, включая культурный, исторический, экологический и оздоровительный туризм.',
+        op4: 'Государства-члены изучат пути упрощения туристических формальностей для туристов из других государств-членов.',
+        op5: 'Сотрудничество будет включать программы подготовки и обмена для специалистов в области туризма и обмен передовой практикой в области безопасности туристов.',
+        op6: 'Мероприятия в рамках настоящего Концептуального документа будут проводиться в форме совещаний экспертов, семинаров, конференций и совместных проектов на добровольной основе.',
+        op7: 'Секретариат будет вести учёт проведённых мероприятий и докладывать об их осуществлении Комитету старших должностных лиц.',
+      },
+    },
+  ],
   outcome: {
     status: 'ADOPTED',
     submittedAt: '2022-10-24T12:00:00.000Z',

@@ -1,5 +1,11 @@
 import { createHash } from 'node:crypto';
-import { type RevisionContent, evaluateConsensus, formatDocumentSymbol } from '@chancery/domain';
+import {
+  type RevisionContent,
+  type TranslationContent,
+  carryTranslation,
+  evaluateConsensus,
+  formatDocumentSymbol,
+} from '@chancery/domain';
 import type { EntityManager } from 'typeorm';
 import { appendAudit } from '../audit-chain';
 import {
@@ -127,6 +133,44 @@ export async function seedDemoDrafts(manager: EntityManager, ids: SeedIds): Prom
           from: 'PROPOSED',
           to: 'UNDER_SOC_REVIEW',
         });
+      }
+    }
+    for (const translation of draft.translations ?? []) {
+      const base = contents[translation.revision - 1];
+      const byId = new Map(
+        Object.entries(translation.paragraphs).map(([key, text]) => [
+          paragraphId(draft.key, key),
+          text,
+        ]),
+      );
+      let version: TranslationContent = {
+        title: translation.title,
+        titleOutdated: false,
+        paragraphs: [...base.preamble, ...base.operative]
+          .filter((p) => byId.has(p.id))
+          .map((p) => ({ id: p.id, text: byId.get(p.id)!, outdated: false })),
+      };
+      // Carried to each later revision as the service does: changed paragraphs outdated.
+      for (let number = translation.revision; number <= last; number += 1) {
+        if (number > translation.revision)
+          version = carryTranslation(contents[number - 2], contents[number - 1], version);
+        await manager.query(
+          `INSERT INTO translations (draft_id, revision_number, language, title, title_outdated, paragraphs,
+                                     updated_by, updated_at)
+           VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8)`,
+          [
+            id,
+            number,
+            translation.language,
+            version.title,
+            version.titleOutdated,
+            JSON.stringify(version.paragraphs),
+            user(SECRETARIAT),
+            number === translation.revision
+              ? translation.enteredAt
+              : draft.revisions[number - 1].createdAt,
+          ],
+        );
       }
     }
     for (const position of draft.positions) {
