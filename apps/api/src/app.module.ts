@@ -9,6 +9,7 @@ import { AmendmentsController } from './amendments/amendments.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
+import { MeSettingsController } from './auth/me-settings.controller';
 import { PrincipalRepository } from './auth/principal.repository';
 import { SessionRepository, IdempotencyRepository } from '@chancery/persistence';
 import { SignInThrottle } from './auth/sign-in-throttle';
@@ -93,6 +94,7 @@ export class AppModule {
         DocumentsController,
         TranslationsController,
         MeController,
+        MeSettingsController,
         EventsController,
         ...DESK_CONTROLLERS,
       ],

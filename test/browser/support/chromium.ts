@@ -15,7 +15,9 @@ export interface Chromium {
  * Debian's Chromium, headless, with a fresh profile and nothing that reaches for the network
  * (the machine has no internet). One instance per test file keeps the suite fast.
  */
-export async function launchChromium(): Promise<Chromium> {
+export async function launchChromium(
+  options: { locale?: string; timezoneId?: string } = {},
+): Promise<Chromium> {
   const profile = await mkdtemp(join(tmpdir(), 'chancery-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -31,8 +33,9 @@ export async function launchChromium(): Promise<Chromium> {
     ],
     acceptDownloads: true,
     viewport: { width: 1366, height: 900 },
-    locale: 'en-GB',
-    timezoneId: 'UTC',
+    // The locale is also the browser's Accept-Language.
+    locale: options.locale ?? 'en-GB',
+    timezoneId: options.timezoneId ?? 'UTC',
   });
   context.setDefaultTimeout(10000);
   await mkdir(ARTIFACTS_DIR, { recursive: true });

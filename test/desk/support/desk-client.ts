@@ -15,6 +15,8 @@ export interface DeskResponse {
 export class DeskClient {
   private readonly cookies = new Map<string, string>();
   lastPage = '';
+  /** Sent with every request, as a browser sends its Accept-Language. */
+  headers: Record<string, string> = {};
 
   constructor(private readonly api: TestApp) {}
 
@@ -55,7 +57,7 @@ export class DeskClient {
   }
 
   private async send(method: string, path: string, body?: string): Promise<DeskResponse> {
-    const headers: Record<string, string> = {};
+    const headers: Record<string, string> = { ...this.headers };
     if (this.cookies.size > 0)
       headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     if (body !== undefined) headers['content-type'] = 'application/x-www-form-urlencoded';

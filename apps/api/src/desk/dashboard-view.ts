@@ -1,13 +1,14 @@
 import { DRAFT_STATUSES, type DraftStatus, isDraftStatus, isFinalStatus } from '@chancery/domain';
 import {
   type Cell,
-  STANCE_LABELS,
-  STANCE_LEGEND,
   formatDate,
   formatInstant,
+  stanceLabel,
+  stanceLegend,
   statusName,
   timeLeft,
 } from './desk-labels';
+import type { Translator } from './i18n/desk-i18n';
 
 /** What DraftsService.matrix() answers (one row per open draft, one cell per member state). */
 export interface MatrixRow {
@@ -59,14 +60,13 @@ export function readFilters(
   return { meeting, body, status };
 }
 
-export function meetingLabel(meeting: MeetingOption): string {
-  return `${ordinal(meeting.sequence)} ${meeting.bodyCode} — ${formatDate(meeting.startsOn)}`;
-}
-
-function ordinal(n: number): string {
-  const tens = n % 100;
-  if (tens >= 11 && tens <= 13) return `${n}th`;
-  return `${n}${['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'}`;
+/** "12th SOC — 17 Dec 2024" / "12-е заседание SOC — 17 дек. 2024 г." (ordinals in the catalogue). */
+export function meetingLabel(meeting: MeetingOption, t: Translator): string {
+  return t.t('meeting.label', {
+    sequence: meeting.sequence,
+    body: meeting.bodyCode,
+    date: formatDate(meeting.startsOn, t),
+  });
 }
 
 /**
@@ -80,6 +80,7 @@ export function dashboardView(
   bodyCodes: string[],
   filters: DashboardFilters,
   now: Date,
+  t: Translator,
 ) {
   const meetingsById = new Map(meetings.map((m) => [m.id, m]));
   const rows = matrix.items
@@ -97,24 +98,27 @@ export function dashboardView(
         symbol: row.symbol,
         title: row.title,
         status: row.status,
-        statusName: statusName(row.status),
+        statusName: statusName(row.status, t),
         body: row.adoptingBodyCode,
-        meeting: meeting ? meetingLabel(meeting) : null,
+        meeting: meeting ? meetingLabel(meeting, t) : null,
         revision: row.revision,
         cells: matrix.states.map((code) => {
-          const label = STANCE_LABELS[row.cells[code] ?? 'none'];
+          const label = stanceLabel(row.cells[code] ?? 'none', t);
           return {
             css: label.css,
             letter: label.letter,
-            label: `${stateNames.get(code) ?? code}: ${label.word}`,
+            label: t.t('dashboard.cellLabel', {
+              state: stateNames.get(code) ?? code,
+              stance: label.word,
+            }),
           };
         }),
         counts: row.counts,
         silence: row.silenceDeadline
           ? {
               iso: row.silenceDeadline,
-              at: formatInstant(row.silenceDeadline),
-              left: timeLeft(row.silenceDeadline, now),
+              at: formatInstant(row.silenceDeadline, t),
+              left: timeLeft(row.silenceDeadline, now, t),
             }
           : null,
       };
@@ -124,11 +128,11 @@ export function dashboardView(
     rows,
     shown: rows.length,
     total: matrix.items.length,
-    legend: STANCE_LEGEND,
+    legend: stanceLegend(t),
     filters: {
       meetings: meetings.map((m) => ({
         value: m.id,
-        label: meetingLabel(m),
+        label: meetingLabel(m, t),
         selected: m.id === filters.meeting,
       })),
       bodies: bodyCodes.map((code) => ({
@@ -138,7 +142,7 @@ export function dashboardView(
       })),
       statuses: OPEN_STATUSES.map((s) => ({
         value: s,
-        label: statusName(s),
+        label: statusName(s, t),
         selected: s === filters.status,
       })),
       active: Boolean(filters.meeting || filters.body || filters.status),

@@ -23,6 +23,7 @@ import { DeskGuard } from './desk.guard';
 import { type Choice, DeskAmendmentsService } from './desk-amendments.service';
 import { DeskExceptionFilter } from './desk-exception.filter';
 import { AmendmentForm, fields } from './desk-forms';
+import { i18n } from './desk-locale';
 import { DeskResponder } from './desk-responder';
 import { type ProblemView, formRefusal } from './problem-view';
 
@@ -171,7 +172,8 @@ export class DeskAmendmentsController {
     sent: Record<string, unknown>,
   ) {
     const current = await this.current(request.principal!, id);
-    const view = await this.pages.proposalForm(request.principal!, id, current);
+    const t = i18n(request);
+    const view = await this.pages.proposalForm(request.principal!, id, current, t);
     const keep = (name: string) => (typeof sent[name] === 'string' ? sent[name] : '');
     const kept = {
       ...view,
@@ -185,7 +187,7 @@ export class DeskAmendmentsController {
       states: view.states.map((s) => ({ ...s, selected: s.value === keep('stateCode') })),
     };
     this.responder.page(request, reply, 'amend', kept, {
-      title: `Propose an amendment to ${view.draft.symbol}`,
+      title: t.t('amend.pageTitle', { symbol: view.draft.symbol }),
       section: 'drafts',
       problem,
       status: problem?.status ?? 200,
@@ -201,9 +203,10 @@ export class DeskAmendmentsController {
     problem: ProblemView | null,
   ) {
     const current = await this.current(request.principal!, id);
-    const view = await this.pages.dispositionForm(id, current, choices, preview);
+    const t = i18n(request);
+    const view = await this.pages.dispositionForm(id, current, choices, preview, t);
     this.responder.page(request, reply, 'dispose', view, {
-      title: `Dispose of the amendments to ${view.draft.symbol}`,
+      title: t.t('dispose.pageTitle', { symbol: view.draft.symbol }),
       section: 'drafts',
       problem,
       status: problem?.status ?? 200,

@@ -19,23 +19,16 @@ import {
 import type { Principal } from '../auth/principal';
 import { ReferenceService } from '../reference/reference.service';
 import { formatInstant } from './desk-labels';
-import { bracketSegments, paragraphLabels } from './draft-view';
+import { bracketSegments, paragraphLabel, paragraphLabels } from './draft-view';
+import type { Translator } from './i18n/desk-i18n';
 
 export type Choice = 'accept' | 'bracket' | 'drop';
 
-const STATUS_WORDS: Record<AmendmentView['status'], string> = {
-  proposed: 'Proposed',
-  withdrawn: 'Withdrawn',
-  accepted: 'Accepted',
-  bracketed: 'Bracketed',
-  'not-retained': 'Not retained',
-};
+const statusWord = (status: AmendmentView['status'], t: Translator) =>
+  t.t(`amendment.status.${status}`);
 
-const KIND_WORDS = {
-  replace: 'New text',
-  insert: 'New paragraph after it',
-  delete: 'Delete the paragraph',
-} as const;
+const kindWord = (kind: 'replace' | 'insert' | 'delete', t: Translator) =>
+  t.t(`amendment.kind.${kind}`);
 
 interface TextLike {
   number: number;
@@ -61,6 +54,7 @@ export class DeskAmendmentsService {
     principal: Principal,
     row: DraftRow,
     current: TextLike | null,
+    t: Translator,
   ) {
     const draftId = row.id;
     const facts = draftFacts(row);
@@ -77,10 +71,10 @@ export class DeskAmendmentsService {
     return {
       revision: current?.number ?? 0,
       count: list.length,
-      paragraphs: current ? this.byParagraph(principal, draftId, current, list) : [],
+      paragraphs: current ? this.byParagraph(principal, draftId, current, list, t) : [],
       proposeHref: mayPropose ? `/desk/drafts/${draftId}/amendments/new` : null,
       disposeHref: mayDispose ? `/desk/drafts/${draftId}/disposition` : null,
-      history: dispositionHistory(all),
+      history: dispositionHistory(all, t),
       compilationHref: current
         ? `/desk/drafts/${draftId}/documents/compilation.docx?revision=${current.number}`
         : null,
@@ -92,6 +86,7 @@ export class DeskAmendmentsService {
     principal: Principal,
     draftId: string,
     current: TextLike & { symbol: string },
+    t: Translator,
   ) {
     const states = hasRole(principal, 'secretariat')
       ? (await this.reference.participants('member-state')).map((p) => ({
@@ -99,7 +94,7 @@ export class DeskAmendmentsService {
           label: `${p.name} (${p.code})`,
         }))
       : [];
-    const labels = paragraphLabels(current);
+    const labels = paragraphLabels(current, t);
     return {
       draft: { id: draftId, symbol: current.symbol, href: `/desk/drafts/${draftId}` },
       revision: current.number,
@@ -110,9 +105,9 @@ export class DeskAmendmentsService {
         label: `${labels.get(p.id)}: ${p.text.length > 70 ? `${p.text.slice(0, 69)}…` : p.text}`,
       })),
       kinds: [
-        { value: 'replace', label: 'Replace its text', checked: true },
-        { value: 'insert', label: 'Insert a new paragraph after it', checked: false },
-        { value: 'delete', label: 'Delete it', checked: false },
+        { value: 'replace', label: t.t('amend.kind.replace'), checked: true },
+        { value: 'insert', label: t.t('amend.kind.insert'), checked: false },
+        { value: 'delete', label: t.t('amend.kind.delete'), checked: false },
       ],
     };
   }
@@ -126,11 +121,12 @@ export class DeskAmendmentsService {
     current: TextLike & { symbol: string; etag: string },
     choices: ReadonlyMap<string, Choice>,
     preview: boolean,
+    t: Translator,
   ) {
     const list = (await this.amendments.list(draftId, current.number)).filter(
       (a) => a.status === 'proposed',
     );
-    const labels = paragraphLabels(current);
+    const labels = paragraphLabels(current, t);
     const texts = new Map([...current.preamble, ...current.operative].map((p) => [p.id, p.text]));
     const disposition = toDisposition(choices);
     let result: { preamble: Paragraph[]; operative: Paragraph[] } | null = null;
@@ -146,25 +142,23 @@ export class DeskAmendmentsService {
           number: a.number,
           state: `${a.stateName} (${a.stateCode})`,
           sponsors: a.sponsors.join(', '),
-          changes: a.changes.map((c) => this.changeView(c, labels, texts)),
-          options: (
-            [
-              ['accept', 'Accept'],
-              ['bracket', 'Bracket'],
-              ['drop', 'Not retained'],
-            ] as const
-          ).map(([value, label]) => ({ value, label, checked: value === choice })),
+          changes: a.changes.map((c) => this.changeView(c, labels, texts, t)),
+          options: (['accept', 'bracket', 'drop'] as const).map((value) => ({
+            value,
+            label: t.t(`dispose.option.${value}`),
+            checked: value === choice,
+          })),
         };
       }),
       preview: result
         ? {
             preamble: result.preamble.map((p, i) => ({
-              label: `PP ${i + 1}`,
+              label: paragraphLabel('PP', i + 1, t),
               segments: bracketSegments(p.text),
               isNew: !texts.has(p.id),
             })),
             operative: result.operative.map((p, i) => ({
-              label: `OP ${i + 1}`,
+              label: paragraphLabel('OP', i + 1, t),
               segments: bracketSegments(p.text),
               isNew: !texts.has(p.id),
             })),
@@ -179,8 +173,9 @@ export class DeskAmendmentsService {
     draftId: string,
     current: TextLike,
     list: AmendmentView[],
+    t: Translator,
   ) {
-    const labels = paragraphLabels(current);
+    const labels = paragraphLabels(current, t);
     const texts = new Map([...current.preamble, ...current.operative].map((p) => [p.id, p.text]));
     return [...current.preamble, ...current.operative].flatMap((paragraph) => {
       const items = list.flatMap((amendment) =>
@@ -194,9 +189,9 @@ export class DeskAmendmentsService {
             sponsors: amendment.sponsors.join(', '),
             note: amendment.note,
             status: amendment.status,
-            statusWord: STATUS_WORDS[amendment.status],
-            createdAt: formatInstant(amendment.createdAt),
-            ...this.changeView(change, labels, texts),
+            statusWord: statusWord(amendment.status, t),
+            createdAt: formatInstant(amendment.createdAt, t),
+            ...this.changeView(change, labels, texts, t),
             withdrawAction:
               amendment.status === 'proposed' &&
               (principal.stateCode === amendment.stateCode || hasRole(principal, 'secretariat'))
@@ -214,12 +209,13 @@ export class DeskAmendmentsService {
     change: AmendmentChange,
     labels: ReadonlyMap<string, string>,
     texts: ReadonlyMap<string, string>,
+    t: Translator,
   ) {
     const kind = changeKind(change);
     const anchor = changeAnchor(change);
     return {
       kind,
-      kindWord: KIND_WORDS[kind],
+      kindWord: kindWord(kind, t),
       paragraph: labels.get(anchor) ?? anchor,
       text: 'text' in change ? change.text : (texts.get(anchor) ?? ''),
     };
@@ -235,7 +231,10 @@ export function toDisposition(choices: ReadonlyMap<string, Choice>): Required<Di
  * Per revision, what it made of the amendments to the one before: "Accepted: 1 (KAZ);
  * Bracketed: 2 (IND); Not retained: 3 (TJK); Withdrawn: 4 (AZE)".
  */
-export function dispositionHistory(all: readonly AmendmentView[]): Map<number, string> {
+export function dispositionHistory(
+  all: readonly AmendmentView[],
+  t: Translator,
+): Map<number, string> {
   const byRevision = new Map<number, AmendmentView[]>();
   for (const amendment of all) {
     if (!amendment.outcome) continue;
@@ -250,7 +249,9 @@ export function dispositionHistory(all: readonly AmendmentView[]): Map<number, s
         const named = list
           .filter((a) => a.outcome?.outcome === outcome)
           .map((a) => `${a.number} (${a.stateCode})`);
-        return named.length === 0 ? [] : [`${STATUS_WORDS[outcome]}: ${named.join(', ')}`];
+        return named.length === 0
+          ? []
+          : [t.t('amendment.outcome', { outcome: statusWord(outcome, t), list: named.join(', ') })];
       },
     );
     history.set(revision, parts.join('; '));

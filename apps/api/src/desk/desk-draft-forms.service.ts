@@ -11,7 +11,9 @@ import { RecordPositionService } from '../drafts/use-cases/record-position.servi
 import type { z } from 'zod';
 import type { RevisionForm } from './desk-forms';
 import { judgementOf, positionDecision, revising } from './desk-judgement';
-import { STANCE_LABELS, formatInstant } from './desk-labels';
+import { formatInstant, localName, stanceLabel } from './desk-labels';
+import { paragraphLabel } from './draft-view';
+import type { Translator } from './i18n/desk-i18n';
 
 /**
  * The forms on a draft's page: a state's position and the next revision. Each form is shown
@@ -30,14 +32,19 @@ export class DeskDraftFormsService {
    * The position form of one state. Refused (403, 409…) as the recording itself would be:
    * a delegate asking for another state's form gets the domain's NOT_OWN_STATE.
    */
-  positionForm(principal: Principal, id: string, stateCode: string) {
+  positionForm(principal: Principal, id: string, stateCode: string, t: Translator) {
     return this.transactions.read(async (manager) => {
       const snapshot = await this.queries.snapshot(manager, id);
-      return this.positionFormView(principal, snapshot, stateCode.toUpperCase());
+      return this.positionFormView(principal, snapshot, stateCode.toUpperCase(), t);
     });
   }
 
-  private positionFormView(principal: Principal, snapshot: DraftSnapshot, code: string) {
+  private positionFormView(
+    principal: Principal,
+    snapshot: DraftSnapshot,
+    code: string,
+    t: Translator,
+  ) {
     const id = snapshot.draft.id;
     const now = this.clock.now();
     const draft = draftView(snapshot, principal, now);
@@ -46,11 +53,12 @@ export class DeskDraftFormsService {
     if (!decision.ok) throw decision.error;
     const standing =
       consensusView(snapshot, now).positions.find((p) => p.stateCode === code) ?? null;
-    const name = judgement.members.find((m) => m.code === code)?.name ?? code;
+    const member = judgement.members.find((m) => m.code === code);
+    const name = member ? localName(member, t) : code;
     const revision = draft.revision!;
-    const paragraph = (p: { id: string; text: string }, i: number, prefix: string) => ({
+    const paragraph = (p: { id: string; text: string }, i: number, prefix: 'PP' | 'OP') => ({
       id: p.id,
-      label: `${prefix} ${i + 1}`,
+      label: paragraphLabel(prefix, i + 1, t),
       text: p.text,
       checked: standing?.paragraphs.includes(p.id) ?? false,
     });
@@ -71,21 +79,15 @@ export class DeskDraftFormsService {
       ],
       standing: standing
         ? {
-            word: STANCE_LABELS[standing.stance].word,
-            recordedAt: formatInstant(standing.recordedAt),
+            word: stanceLabel(standing.stance, t).word,
+            recordedAt: formatInstant(standing.recordedAt, t),
           }
         : null,
       stances: (['concur', 'reservation', 'objection'] as const).map((stance) => ({
         value: stance,
-        label: { concur: 'Concur', reservation: 'Concur with a reservation', objection: 'Object' }[
-          stance
-        ],
-        hint: {
-          concur: 'Joins consensus on the whole text.',
-          reservation: 'Joins consensus; the reservation is printed in the consensus report.',
-          objection: 'Blocks consensus until withdrawn.',
-        }[stance],
-        word: { concur: 'concurrence', reservation: 'reservation', objection: 'objection' }[stance],
+        label: t.t(`position.${stance}.label`),
+        hint: t.t(`position.${stance}.hint`),
+        word: t.t(`position.${stance}.word`),
         checked: standing?.stance === stance,
       })),
       text: standing?.text ?? '',
@@ -93,14 +95,14 @@ export class DeskDraftFormsService {
     };
   }
 
-  revisionForm(principal: Principal, id: string) {
+  revisionForm(principal: Principal, id: string, t: Translator) {
     return this.transactions.read(async (manager) => {
       const snapshot = await this.queries.snapshot(manager, id);
-      return this.revisionFormView(principal, snapshot);
+      return this.revisionFormView(principal, snapshot, t);
     });
   }
 
-  private revisionFormView(principal: Principal, snapshot: DraftSnapshot) {
+  private revisionFormView(principal: Principal, snapshot: DraftSnapshot, t: Translator) {
     const id = snapshot.draft.id;
     const draft = draftView(snapshot, principal, this.clock.now());
     const revisingNow = revising(principal, judgementOf(snapshot));
@@ -119,12 +121,12 @@ export class DeskDraftFormsService {
       preamble: (revision?.preamble ?? []).map((p, i) => ({
         id: p.id,
         text: p.text,
-        label: `PP ${i + 1}`,
+        label: paragraphLabel('PP', i + 1, t),
       })),
       operative: (revision?.operative ?? []).map((p, i) => ({
         id: p.id,
         text: p.text,
-        label: `OP ${i + 1}`,
+        label: paragraphLabel('OP', i + 1, t),
       })),
       note: '',
       reason: '',
@@ -168,12 +170,13 @@ export class DeskDraftFormsService {
 export function keepRevisionInput(
   view: Awaited<ReturnType<DeskDraftFormsService['revisionForm']>>,
   form: z.infer<typeof RevisionForm>,
+  t: Translator,
 ) {
-  const part = (ids: string[], texts: string[], prefix: string) =>
+  const part = (ids: string[], texts: string[], prefix: 'PP' | 'OP') =>
     texts.map((text, i) => ({
       id: ids[i] ?? '',
       text,
-      label: ids[i] ? `${prefix} ${i + 1}` : 'New',
+      label: ids[i] ? paragraphLabel(prefix, i + 1, t) : t.t('revise.newParagraph'),
     }));
   return {
     ...view,

@@ -1,6 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type ConsensusStatus, decideStartSilence, readsPositions } from '@chancery/domain';
-import { DraftRepository, type PositionRow } from '@chancery/persistence';
+import {
+  type ConsensusStatus,
+  type DomainError,
+  type DraftAction,
+  availableActions,
+  decideStartSilence,
+  isDocumentType,
+  readsPositions,
+} from '@chancery/domain';
+import { DraftRepository, type PositionRow, draftFacts } from '@chancery/persistence';
 import { CLOCK, type Clock } from '../application/clock';
 import { TransactionRunner } from '../application/transaction-runner';
 import type { Principal } from '../auth/principal';
@@ -17,7 +25,17 @@ import { MeetingsService } from '../meetings/meetings.service';
 import { meetingLabel } from './dashboard-view';
 import { type Judgement, judgementOf, mayRecord, revising } from './desk-judgement';
 import { DeskAmendmentsService } from './desk-amendments.service';
-import { ACTION_LABELS, STANCE_LABELS, formatInstant, statusName, timeLeft } from './desk-labels';
+import {
+  actionLabel,
+  documentTypeName,
+  formatInstant,
+  localName,
+  stanceLabel,
+  statusName,
+  timeLeft,
+} from './desk-labels';
+import { refusalText } from './desk-refusals';
+import type { Translator } from './i18n/desk-i18n';
 import { auditView, compareRevisionsView, paragraphLabels, revisionTextView } from './draft-view';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -35,6 +53,8 @@ interface PageRead {
   status: ConsensusStatus;
   positions: PositionRow[];
   amendments: Awaited<ReturnType<DeskAmendmentsService['panel']>>;
+  /** Why each action is not possible now, with the refusal's code and facts. */
+  refusals: Map<DraftAction, DomainError>;
 }
 
 /**
@@ -54,7 +74,7 @@ export class DeskDraftService {
     @Inject(DeskAmendmentsService) private readonly amendments: DeskAmendmentsService,
   ) {}
 
-  page(principal: Principal, id: string, options: { revision?: number } = {}) {
+  page(principal: Principal, id: string, t: Translator, options: { revision?: number } = {}) {
     return this.transactions.read(async (manager) => {
       const now = this.clock.now();
       const snapshot = await this.queries.snapshot(manager, id);
@@ -69,16 +89,34 @@ export class DeskDraftService {
       const audit = auditRows.map(auditEntryView);
       const judgement = judgementOf(snapshot);
       const current = revisions.find((r) => r.number === draft.currentRevision) ?? null;
-      const amendments = await this.amendments.panel(manager, principal, snapshot.draft, current);
-      return this.pageView(principal, id, options, now, {
+      const amendments = await this.amendments.panel(
+        manager,
+        principal,
+        snapshot.draft,
+        current,
+        t,
+      );
+      const status = consensusOf(snapshot, now);
+      // The same question draftView asked, kept with its codes and facts for the page's language.
+      const refusals = new Map(
+        availableActions({
+          draft: draftFacts(snapshot.draft),
+          actor: principal,
+          consensus: status,
+          now,
+          meeting: snapshot.meeting,
+        }).flatMap((a) => (a.refusal ? [[a.action, a.refusal] as const] : [])),
+      );
+      return this.pageView(principal, id, options, now, t, {
         draft,
         revisions,
         audit,
         meetings,
         judgement,
-        status: consensusOf(snapshot, now),
+        status,
         positions: snapshot.positions,
         amendments,
+        refusals,
       });
     });
   }
@@ -88,29 +126,34 @@ export class DeskDraftService {
     id: string,
     options: { revision?: number },
     now: Date,
+    t: Translator,
     read: PageRead,
   ) {
     const { draft, revisions, audit, meetings, judgement, status } = read;
     const names = new Map(judgement.members.map((p) => [p.code, p.name]));
+    // Member states by their names in the page's language (English where none is kept).
+    const localNames = new Map(judgement.members.map((p) => [p.code, localName(p, t)]));
     const shownNumber = options.revision ?? draft.currentRevision;
     const shown = revisions.find((r) => r.number === shownNumber);
     if (options.revision !== undefined && !shown)
       throw notFound(`Revision of ${draft.symbol}`, String(options.revision), 'revision');
     const current = revisions.find((r) => r.number === draft.currentRevision) ?? null;
     const { amendments } = read;
-    const labels = current ? paragraphLabels(current) : new Map<string, string>();
+    const labels = current ? paragraphLabels(current, t) : new Map<string, string>();
 
     const byState = new Map(read.positions.map((p) => [p.state_code, p]));
     const positionRows = status.memberStates.map((code) => {
       const position = byState.get(code) ?? null;
-      const cell = STANCE_LABELS[position?.stance ?? 'none'];
+      const cell = stanceLabel(position?.stance ?? 'none', t);
       return {
         code,
-        name: names.get(code) ?? code,
+        name: localNames.get(code) ?? names.get(code) ?? code,
         stance: { css: cell.css, letter: cell.letter, word: cell.word },
         text: position?.text ?? null,
         paragraphs: (position?.paragraphs ?? []).map((pid) => labels.get(pid) ?? pid).join(', '),
-        recordedAt: position ? formatInstant(new Date(position.recorded_at).toISOString()) : null,
+        recordedAt: position
+          ? formatInstant(new Date(position.recorded_at).toISOString(), t)
+          : null,
         recordedBy: position ? position.recorded_by : null,
         onBehalf: position?.on_behalf ?? false,
         recordHref: mayRecord(principal, judgement, code, now)
@@ -150,37 +193,45 @@ export class DeskDraftService {
         symbol: draft.symbol,
         title: draft.title,
         type: draft.type,
+        typeName: isDocumentType(draft.type) ? documentTypeName(draft.type, t) : draft.type,
         status: draft.status,
-        statusName: statusName(draft.status),
+        statusName: statusName(draft.status, t),
         language: draft.language,
-        penholder: { code: draft.penholder, name: names.get(draft.penholder) ?? draft.penholder },
+        penholder: {
+          code: draft.penholder,
+          name: localNames.get(draft.penholder) ?? draft.penholder,
+        },
         body: draft.adoptingBodyCode,
-        meeting: this.meetingLink(draft.meetingId, meetings),
+        meeting: this.meetingLink(draft.meetingId, meetings, t),
         currentRevision: draft.currentRevision,
         etag: draft.etag,
         consensus: draft.consensus
           ? {
-              method: draft.consensus.method,
+              method: t.t(
+                draft.consensus.method === 'silence'
+                  ? 'draft.consensusMethod.silence'
+                  : 'draft.consensusMethod.explicit',
+              ),
               revision: draft.consensus.revision,
-              at: formatInstant(draft.consensus.at),
+              at: formatInstant(draft.consensus.at, t),
               by: draft.consensus.by,
             }
           : null,
         adoption: draft.adoption
           ? {
-              at: formatInstant(draft.adoption.at),
-              meeting: this.meetingLink(draft.adoption.meetingId, meetings),
+              at: formatInstant(draft.adoption.at, t),
+              meeting: this.meetingLink(draft.adoption.meetingId, meetings, t),
             }
           : null,
-        withdrawnAt: draft.withdrawnAt ? formatInstant(draft.withdrawnAt) : null,
+        withdrawnAt: draft.withdrawnAt ? formatInstant(draft.withdrawnAt, t) : null,
       },
-      text: shown ? revisionTextView(shown, draft.currentRevision) : null,
+      text: shown ? revisionTextView(shown, draft.currentRevision, t) : null,
       revisions: revisions
         .map((r) => ({
           number: r.number,
           symbol: r.symbol,
           author: r.author,
-          createdAt: formatInstant(r.createdAt),
+          createdAt: formatInstant(r.createdAt, t),
           note: r.note,
           disposition: amendments.history.get(r.number) ?? null,
           shown: r.number === shownNumber,
@@ -190,19 +241,19 @@ export class DeskDraftService {
               : `/desk/drafts/${id}?revision=${r.number}`,
           compareHref:
             r.number > 1 ? `/desk/drafts/${id}/compare?from=${r.number - 1}&to=${r.number}` : null,
-          docx: this.textDownloads(id, r.number),
+          docx: this.textDownloads(id, r.number, t),
         }))
         .reverse(),
       compare: {
         possible: revisions.length >= 2,
         from: revisions.map((r) => ({
           value: r.number,
-          label: `Revision ${r.number}`,
+          label: t.t('common.revision', { number: r.number }),
           selected: r.number === draft.currentRevision - 1,
         })),
         to: revisions.map((r) => ({
           value: r.number,
-          label: `Revision ${r.number}`,
+          label: t.t('common.revision', { number: r.number }),
           selected: r.number === draft.currentRevision,
         })),
       },
@@ -226,30 +277,37 @@ export class DeskDraftService {
             running,
             revision: silence.revision,
             iso: silence.deadline,
-            at: formatInstant(silence.deadline),
-            left: timeLeft(silence.deadline, now),
-            objectors: silence.objectors.join(', '),
+            statusWord: t.t(`draft.silenceStatus.${silence.status}`),
+            at: formatInstant(silence.deadline, t),
+            left: timeLeft(silence.deadline, now, t),
+            objectors: t.list(silence.objectors),
           }
         : null,
       silenceForm: silenceHidden
         ? null
         : {
             ready: silenceDecision.ok,
-            refusal: silenceDecision.ok ? null : silenceDecision.error.message,
-            defaultDeadline: new Date(now.getTime() + 7 * DAY_MS).toISOString().slice(0, 16),
+            refusal: silenceDecision.ok ? null : refusalText(silenceDecision.error, t),
+            // In the official's zone: the form is read back in it (DeskDraftsController.silence).
+            defaultDeadline: t.inputValue(new Date(now.getTime() + 7 * DAY_MS)),
           },
       actions: draft.availableActions.map((a) => ({
         action: a.action,
-        button: ACTION_LABELS[a.action].button,
-        confirm: ACTION_LABELS[a.action].confirm,
+        button: actionLabel(a.action, t).button,
+        confirm: actionLabel(a.action, t).confirm,
         ready: a.ready,
-        refusal: a.refusal,
+        refusal: read.refusals.has(a.action)
+          ? refusalText(read.refusals.get(a.action)!, t)
+          : a.refusal,
         needsReason: a.needs.includes('reason'),
         reasonOptional: a.action === 'withdraw',
         needsMeeting: a.needs.includes('meeting'),
         // Adoption at the draft's own meeting: the domain checked it already, the form sends it.
         meetingId: a.action === 'adopt' && !a.needs.includes('meeting') ? draft.meetingId : null,
-        meetings: meetings.map((m) => ({ value: m.id, label: `${meetingLabel(m)} — ${m.title}` })),
+        meetings: meetings.map((m) => ({
+          value: m.id,
+          label: `${meetingLabel(m, t)} — ${m.title}`,
+        })),
       })),
       reviseHref: revisingNow.allowed ? `/desk/drafts/${id}/revise` : null,
       reviseNeedsReason: revisingNow.needsReason,
@@ -258,7 +316,7 @@ export class DeskDraftService {
           ? `/desk/drafts/${id}/import`
           : null,
       downloads: {
-        text: draft.currentRevision > 0 ? this.textDownloads(id, draft.currentRevision) : [],
+        text: draft.currentRevision > 0 ? this.textDownloads(id, draft.currentRevision, t) : [],
         consensusReport: readsPositions(principal)
           ? `/desk/drafts/${id}/documents/consensus-report.docx`
           : null,
@@ -267,11 +325,11 @@ export class DeskDraftService {
             ? `/desk/drafts/${id}/documents/redline.docx?from=${draft.currentRevision - 1}&to=${draft.currentRevision}`
             : null,
       },
-      audit: readsPositions(principal) ? auditView(audit).reverse() : [],
+      audit: readsPositions(principal) ? auditView(audit, t).reverse() : [],
     };
   }
 
-  compare(id: string, fromNumber: number, toNumber: number) {
+  compare(id: string, fromNumber: number, toNumber: number, t: Translator) {
     return this.transactions.read(async (manager) => {
       const row = await this.repository.find(manager, id);
       if (!row) throw notFound('Draft', id, 'id');
@@ -290,6 +348,7 @@ export class DeskDraftService {
         numbered(fromNumber),
         numbered(toNumber),
         revisions,
+        t,
       );
     });
   }
@@ -301,6 +360,7 @@ export class DeskDraftService {
     from: RevisionView,
     to: RevisionView,
     revisions: RevisionView[],
+    t: Translator,
   ) {
     const fromNumber = from.number;
     const toNumber = to.number;
@@ -310,24 +370,24 @@ export class DeskDraftService {
         number: from.number,
         symbol: from.symbol,
         author: from.author,
-        createdAt: formatInstant(from.createdAt),
+        createdAt: formatInstant(from.createdAt, t),
       },
       to: {
         number: to.number,
         symbol: to.symbol,
         author: to.author,
-        createdAt: formatInstant(to.createdAt),
+        createdAt: formatInstant(to.createdAt, t),
       },
-      comparison: compareRevisionsView(from, to),
+      comparison: compareRevisionsView(from, to, t),
       options: {
         from: revisions.map((r) => ({
           value: r.number,
-          label: `Revision ${r.number}`,
+          label: t.t('common.revision', { number: r.number }),
           selected: r.number === fromNumber,
         })),
         to: revisions.map((r) => ({
           value: r.number,
-          label: `Revision ${r.number}`,
+          label: t.t('common.revision', { number: r.number }),
           selected: r.number === toNumber,
         })),
       },
@@ -335,19 +395,19 @@ export class DeskDraftService {
     };
   }
 
-  private meetingLink(meetingId: string | null, meetings: MeetingList) {
+  private meetingLink(meetingId: string | null, meetings: MeetingList, t: Translator) {
     if (!meetingId) return null;
     const meeting = meetings.find((m) => m.id === meetingId);
     return {
       href: `/desk/meetings/${meetingId}`,
-      label: meeting ? meetingLabel(meeting) : 'Meeting',
+      label: meeting ? meetingLabel(meeting, t) : t.t('common.meeting'),
     };
   }
 
-  private textDownloads(id: string, revision: number) {
+  private textDownloads(id: string, revision: number, t: Translator) {
     return (['en', 'ru'] as const).map((lang) => ({
       lang,
-      label: lang === 'en' ? 'English' : 'Russian',
+      label: t.t(`common.languageName.${lang}`),
       href: `/desk/drafts/${id}/documents/text.docx?revision=${revision}&lang=${lang}`,
     }));
   }

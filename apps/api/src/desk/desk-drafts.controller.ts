@@ -25,7 +25,9 @@ import { DeskDraftFormsService, keepRevisionInput } from './desk-draft-forms.ser
 import { DeskGuard } from './desk.guard';
 import { DeskDraftService } from './desk-draft.service';
 import { DeskExceptionFilter } from './desk-exception.filter';
-import { ACTION_LABELS, formatInstant } from './desk-labels';
+import { actionLabel, formatInstant } from './desk-labels';
+import { i18n } from './desk-locale';
+import type { MessageKey } from './i18n/desk-i18n';
 import {
   PositionForm,
   RevisionForm,
@@ -41,19 +43,22 @@ const REVISION_NUMBER = /^[1-9]\d{0,5}$/;
 const STATE_CODE = /^[A-Za-z]{2,16}$/;
 
 /** What the draft page says after a form succeeded (?done=…): fixed words, nothing reflected. */
-const DONE: Record<string, string> = {
-  submit: 'The draft was submitted for review.',
-  'declare-consensus': 'Consensus was declared on the current revision.',
-  adopt: 'The adoption was recorded.',
-  reopen: 'Review was reopened.',
-  withdraw: 'The draft was withdrawn.',
-  position: 'The position was recorded.',
-  silence: 'The silence procedure has started.',
-  revision: 'The new revision was circulated.',
-  amendment: 'The amendment was proposed.',
-  'amendment-withdrawn': 'The amendment was withdrawn.',
-  disposition: 'The amendments were disposed of and the new revision was circulated.',
-};
+const DONE = new Set([
+  'submit',
+  'declare-consensus',
+  'adopt',
+  'reopen',
+  'withdraw',
+  'position',
+  'silence',
+  'revision',
+  'amendment',
+  'amendment-withdrawn',
+  'disposition',
+]);
+
+const doneKey = (done: unknown): MessageKey | null =>
+  typeof done === 'string' && DONE.has(done) ? (`done.${done}` as MessageKey) : null;
 
 function revisionNumber(value: unknown, field: string): number {
   if (typeof value !== 'string' || !REVISION_NUMBER.test(value))
@@ -105,9 +110,10 @@ export class DeskDraftsController {
     @Query('done') done?: unknown,
   ) {
     const number = revision === undefined ? undefined : revisionNumber(revision, 'revision');
+    const key = doneKey(done);
     await this.showDraft(request, reply, id, {
       revision: number,
-      notice: typeof done === 'string' ? (DONE[done] ?? null) : null,
+      notice: key ? i18n(request).t(key) : null,
     });
   }
 
@@ -119,13 +125,19 @@ export class DeskDraftsController {
     @Query('from') from?: unknown,
     @Query('to') to?: unknown,
   ) {
+    const t = i18n(request);
     const view = await this.pages.compare(
       id,
       revisionNumber(from, 'from'),
       revisionNumber(to, 'to'),
+      t,
     );
     this.responder.page(request, reply, 'compare', view, {
-      title: `${view.draft.symbol}: revision ${view.from.number} and ${view.to.number}`,
+      title: t.t('compare.pageTitle', {
+        symbol: view.draft.symbol,
+        from: view.from.number,
+        to: view.to.number,
+      }),
       section: 'drafts',
     });
   }
@@ -140,7 +152,7 @@ export class DeskDraftsController {
   ) {
     await this.act(request, reply, id, body, {
       parse: () => parse(TransitionForm, body),
-      confirm: (form) => ACTION_LABELS[form.action].confirm,
+      confirm: (form) => actionLabel(form.action, i18n(request)).confirm,
       work: async (form) => {
         await this.transitions.execute(
           request.principal!,
@@ -162,9 +174,15 @@ export class DeskDraftsController {
     @Body() body: unknown,
   ) {
     await this.act(request, reply, id, body, {
-      parse: () => parse(SilenceForm, body),
+      // The deadline field is in the official's time zone (UTC until they choose one).
+      parse: () => {
+        const form = parse(SilenceForm, body);
+        return { ...form, deadline: i18n(request).fromInputValue(form.deadline) };
+      },
       confirm: (form) =>
-        `Start a silence procedure until ${formatInstant(form.deadline)}? If no member state objects by then, silence is deemed consent.`,
+        i18n(request).t('confirm.silence', {
+          deadline: formatInstant(form.deadline, i18n(request)),
+        }),
       work: async (form) => {
         await this.silenceProcedure.execute(
           request.principal!,
@@ -201,13 +219,15 @@ export class DeskDraftsController {
     try {
       const form = parse(PositionForm, body);
       if (!confirmed(body)) {
-        const word = { concur: 'concurrence', reservation: 'reservation', objection: 'objection' }[
-          form.stance
-        ];
+        const t = i18n(request);
         return this.confirm(
           request,
           reply,
-          `Record the ${word} of ${code} on revision ${form.revision}?`,
+          t.t('position.confirm', {
+            stance: t.t(`position.${form.stance}.word`),
+            state: code,
+            number: form.revision,
+          }),
           `/desk/drafts/${id}/positions/${code}`,
           body,
           `/desk/drafts/${id}`,
@@ -232,9 +252,10 @@ export class DeskDraftsController {
     @Res() reply: FastifyReply,
     @Param('id', UuidParam) id: string,
   ) {
-    const view = await this.forms.revisionForm(request.principal!, id);
+    const t = i18n(request);
+    const view = await this.forms.revisionForm(request.principal!, id, t);
     this.responder.page(request, reply, 'revise', view, {
-      title: `New revision of ${view.draft.symbol}`,
+      title: t.t('revise.pageTitle', { symbol: view.draft.symbol }),
       section: 'drafts',
     });
   }
@@ -268,11 +289,12 @@ export class DeskDraftsController {
       );
     } catch (error) {
       const problem = formRefusal(error, request);
-      const view = await this.forms.revisionForm(request.principal!, id);
+      const t = i18n(request);
+      const view = await this.forms.revisionForm(request.principal!, id, t);
       // Give back what the official wrote; only a stale form starts again from the new text.
-      const kept = form && !problem.stale ? keepRevisionInput(view, form) : view;
+      const kept = form && !problem.stale ? keepRevisionInput(view, form, t) : view;
       return this.responder.page(request, reply, 'revise', kept, {
-        title: `New revision of ${view.draft.symbol}`,
+        title: t.t('revise.pageTitle', { symbol: view.draft.symbol }),
         section: 'drafts',
         problem,
         status: problem.status,
@@ -299,7 +321,10 @@ export class DeskDraftsController {
         return this.confirm(
           request,
           reply,
-          `${draft.symbol}: ${steps.confirm(form)}`,
+          i18n(request).t('confirm.onDraft', {
+            symbol: draft.symbol,
+            question: steps.confirm(form),
+          }),
           request.url,
           body,
           `/desk/drafts/${id}`,
@@ -319,9 +344,10 @@ export class DeskDraftsController {
     id: string,
     options: { revision?: number; notice?: string | null; problem?: ProblemView },
   ) {
-    const view = await this.pages.page(request.principal!, id, { revision: options.revision });
+    const t = i18n(request);
+    const view = await this.pages.page(request.principal!, id, t, { revision: options.revision });
     this.responder.page(request, reply, 'draft', view, {
-      title: `${view.draft.symbol} — ${view.draft.title}`,
+      title: t.t('draft.pageTitle', { symbol: view.draft.symbol, title: view.draft.title }),
       section: 'drafts',
       notice: options.notice ?? null,
       problem: options.problem ?? null,
@@ -337,7 +363,8 @@ export class DeskDraftsController {
     problem: ProblemView | null,
     body: unknown,
   ) {
-    const view = await this.forms.positionForm(request.principal!, id, code);
+    const t = i18n(request);
+    const view = await this.forms.positionForm(request.principal!, id, code, t);
     const sent = body === null ? null : PositionForm.safeParse(fields(body));
     // After a refusal the form shows what the official chose, unless the text changed under it.
     const kept =
@@ -353,7 +380,7 @@ export class DeskDraftsController {
           }
         : view;
     this.responder.page(request, reply, 'position', kept, {
-      title: `Position of ${view.state.name} on ${view.draft.symbol}`,
+      title: t.t('position.pageTitle', { state: view.state.name, symbol: view.draft.symbol }),
       section: 'drafts',
       problem,
       status: problem?.status ?? 200,
@@ -373,7 +400,7 @@ export class DeskDraftsController {
       reply,
       'confirm',
       { message, action, fields: repeatFields(body), cancelHref },
-      { title: 'Please confirm', section: 'drafts' },
+      { title: i18n(request).t('confirm.pageTitle'), section: 'drafts' },
     );
   }
 

@@ -7,6 +7,7 @@ import { toProblem } from '../common/problem-details.filter';
 import { SignInRequired } from './desk.guard';
 import { clearSessionCookie } from './desk-session';
 import { DeskResponder } from './desk-responder';
+import { i18n } from './desk-locale';
 import { problemView } from './problem-view';
 
 /**
@@ -43,13 +44,14 @@ export class DeskExceptionFilter implements ExceptionFilter {
         'Unhandled error on a desk page',
       );
     try {
+      const view = problemView(problem, i18n(request));
       this.responder.page(
         request,
         reply,
         'error',
-        { error: problemView(problem) },
+        { error: view },
         {
-          title: problemView(problem).title,
+          title: view.title,
           status: problem.status,
         },
       );

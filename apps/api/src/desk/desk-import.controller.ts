@@ -8,6 +8,7 @@ import { readWordUpload } from '../word-upload/word-upload';
 import { DeskGuard, DeskUpload } from './desk.guard';
 import { DeskDraftFormsService } from './desk-draft-forms.service';
 import { DeskExceptionFilter } from './desk-exception.filter';
+import { i18n } from './desk-locale';
 import { DeskResponder } from './desk-responder';
 import { importPreviewView } from './import-preview-view';
 
@@ -39,15 +40,21 @@ export class DeskImportController {
   ) {
     const upload = await readWordUpload(request);
     await this.guard.verifyUploadCsrf(request, upload.fields._csrf);
-    const form = await this.pages.revisionForm(request.principal!, id);
+    const t = i18n(request);
+    const form = await this.pages.revisionForm(request.principal!, id, t);
     const preview = await this.imports.preview(request.principal!, id, upload);
-    const view = importPreviewView(form, preview, {
-      fileName: upload.filename,
-      // The ETag of the page the file was chosen on: a draft changed since answers 412 on confirming.
-      etag: upload.fields.etag || form.draft.etag,
-    });
+    const view = importPreviewView(
+      form,
+      preview,
+      {
+        fileName: upload.filename,
+        // The ETag of the page the file was chosen on: a draft changed since answers 412 on confirming.
+        etag: upload.fields.etag || form.draft.etag,
+      },
+      t,
+    );
     this.responder.page(request, reply, 'import-preview', view, {
-      title: `Import into ${form.draft.symbol}`,
+      title: t.t('import.pageTitle', { symbol: form.draft.symbol }),
       section: 'drafts',
     });
   }

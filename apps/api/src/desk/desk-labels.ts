@@ -1,88 +1,76 @@
-import {
-  type DraftAction,
-  type DraftStatus,
-  type Role,
-  type Stance,
-  statusLabel,
-} from '@chancery/domain';
+import type { DocumentType, DraftAction, DraftStatus, Stance } from '@chancery/domain';
+import type { Translator } from './i18n/desk-i18n';
 
 export type Cell = Stance | 'none';
 
-/** Each stance by a letter, a word and a colour class: the colour is never the only signal. */
-export const STANCE_LABELS: Record<Cell, { letter: string; word: string; css: string }> = {
-  concur: { letter: 'C', word: 'concur', css: 'concur' },
-  reservation: { letter: 'R', word: 'reservation', css: 'reservation' },
-  objection: { letter: 'O', word: 'objection', css: 'objection' },
-  none: { letter: '–', word: 'no answer', css: 'none' },
+const STANCE_CSS: Record<Cell, string> = {
+  concur: 'concur',
+  reservation: 'reservation',
+  objection: 'objection',
+  none: 'none',
 };
 
-export const STANCE_LEGEND = (['concur', 'reservation', 'objection', 'none'] as const).map(
-  (cell) => STANCE_LABELS[cell],
-);
+/**
+ * Each stance by a letter, a word and a colour class, in the page's language: the colour is
+ * never the only signal.
+ */
+export function stanceLabel(cell: Cell, t: Translator) {
+  return {
+    letter: t.t(`stance.${cell}.letter`),
+    word: t.t(`stance.${cell}.word`),
+    css: STANCE_CSS[cell],
+  };
+}
 
-export function statusName(status: DraftStatus): string {
-  const label = statusLabel(status);
-  return label.charAt(0).toUpperCase() + label.slice(1);
+export function stanceLegend(t: Translator) {
+  return (['concur', 'reservation', 'objection', 'none'] as const).map((cell) =>
+    stanceLabel(cell, t),
+  );
+}
+
+/** "Under review", "Принят": a draft's status as a heading word. */
+export function statusName(status: DraftStatus, t: Translator): string {
+  return t.t(`status.${status}`);
+}
+
+/** "under review", "принят": a status inside a sentence. */
+export function statusWord(status: DraftStatus, t: Translator): string {
+  return t.t(`statusWord.${status}`);
+}
+
+export function documentTypeName(type: DocumentType, t: Translator): string {
+  return t.t(`documentType.${type}`);
 }
 
 /** The button, and the sentence the confirmation asks the official to agree to. */
-export const ACTION_LABELS: Record<DraftAction, { button: string; confirm: string }> = {
-  submit: {
-    button: 'Submit for review',
-    confirm: 'Submit this draft for review by member states?',
-  },
-  'declare-consensus': {
-    button: 'Declare consensus',
-    confirm:
-      'Declare consensus on the current revision? The declaration is recorded with your name and the time.',
-  },
-  adopt: {
-    button: 'Record adoption',
-    confirm: 'Record the adoption of this draft? The adopted text is frozen.',
-  },
-  reopen: {
-    button: 'Reopen review',
-    confirm: 'Reopen review of this draft? Consensus is cleared.',
-  },
-  withdraw: {
-    button: 'Withdraw the draft',
-    confirm: 'Withdraw this draft? A withdrawn draft cannot come back.',
-  },
-};
+export function actionLabel(action: DraftAction, t: Translator) {
+  return { button: t.t(`action.${action}.button`), confirm: t.t(`action.${action}.confirm`) };
+}
 
-export const ROLE_NAMES: Record<Role, string> = {
-  admin: 'Administrator',
-  secretariat: 'Secretariat',
-  chair: 'Chair',
-  delegate: 'Delegate',
-  observer: 'Observer',
-};
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** "17 Dec 2024, 14:05 UTC": one time zone for officials in many. */
-export function formatInstant(value: string | Date | null): string {
-  if (value === null) return '—';
-  const date = new Date(value);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}, ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())} UTC`;
+/** "17 Dec 2024, 14:05 UTC": an instant in the official's language and time zone. */
+export function formatInstant(value: string | Date | null, t: Translator): string {
+  return t.instant(value);
 }
 
 /** "17 Dec 2024" from "2024-12-17". */
-export function formatDate(value: string): string {
-  const [year, month, day] = value.split('-').map(Number);
-  return `${day} ${MONTHS[month - 1]} ${year}`;
+export function formatDate(value: string, t: Translator): string {
+  return t.date(value);
 }
 
 /** "2 d 4 h left", "3 h 10 min left", "deadline passed"; the desk script keeps it ticking. */
-export function timeLeft(deadline: string | Date, now: Date): string {
+export function timeLeft(deadline: string | Date, now: Date, t: Translator): string {
   const ms = new Date(deadline).getTime() - now.getTime();
-  if (ms <= 0) return 'deadline passed';
+  if (ms <= 0) return t.t('time.passed');
   const minutes = Math.floor(ms / 60000);
   const days = Math.floor(minutes / 1440);
   const hours = Math.floor((minutes % 1440) / 60);
   const mins = minutes % 60;
-  if (days > 0) return `${days} d ${hours} h left`;
-  if (hours > 0) return `${hours} h ${mins} min left`;
-  return `${Math.max(mins, 1)} min left`;
+  if (days > 0) return t.t('time.leftDays', { days, hours });
+  if (hours > 0) return t.t('time.leftHours', { hours, minutes: mins });
+  return t.t('time.leftMinutes', { minutes: Math.max(mins, 1) });
+}
+
+/** A name kept in several languages (participants, bodies): the page's, else the English one. */
+export function localName(named: { name: string; nameRu?: string | null }, t: Translator): string {
+  return t.language === 'ru' && named.nameRu ? named.nameRu : named.name;
 }

@@ -5,6 +5,7 @@ import { type AuthenticatedRequest, Public, RequireRoles } from '../auth/auth.de
 import { DeskGuard } from './desk.guard';
 import { DeskExceptionFilter } from './desk-exception.filter';
 import { DeskListsService } from './desk-lists.service';
+import { i18n } from './desk-locale';
 import { DASHBOARD_ROLES, DeskResponder } from './desk-responder';
 
 @ApiExcludeController()
@@ -25,9 +26,10 @@ export class DeskListsController {
     @Res() reply: FastifyReply,
     @Query() query: Record<string, unknown>,
   ) {
-    const view = await this.lists.dashboard(query);
+    const t = i18n(request);
+    const view = await this.lists.dashboard(query, t);
     this.responder.page(request, reply, 'dashboard', view, {
-      title: 'Consensus dashboard',
+      title: t.t('nav.dashboard'),
       section: 'dashboard',
     });
   }
@@ -35,9 +37,10 @@ export class DeskListsController {
   @Get('delegation')
   @RequireRoles('delegate')
   async delegation(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
-    const view = await this.lists.delegation(request.principal!);
+    const t = i18n(request);
+    const view = await this.lists.delegation(request.principal!, t);
     this.responder.page(request, reply, 'delegation', view, {
-      title: `Delegation of ${view.state.name}`,
+      title: t.t('delegation.pageTitle', { state: view.state.name }),
       section: 'delegation',
     });
   }
@@ -48,7 +51,11 @@ export class DeskListsController {
     @Res() reply: FastifyReply,
     @Query() query: Record<string, unknown>,
   ) {
-    const view = await this.lists.allDrafts(query);
-    this.responder.page(request, reply, 'drafts', view, { title: 'Drafts', section: 'drafts' });
+    const t = i18n(request);
+    const view = await this.lists.allDrafts(query, t);
+    this.responder.page(request, reply, 'drafts', view, {
+      title: t.t('drafts.heading'),
+      section: 'drafts',
+    });
   }
 }

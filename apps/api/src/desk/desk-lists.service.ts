@@ -6,7 +6,8 @@ import { DraftQueriesService } from '../drafts/draft-queries.service';
 import { MeetingsService } from '../meetings/meetings.service';
 import { ReferenceService } from '../reference/reference.service';
 import { dashboardView, meetingLabel, readFilters } from './dashboard-view';
-import { STANCE_LABELS, formatInstant, statusName, timeLeft } from './desk-labels';
+import { formatInstant, localName, stanceLabel, statusName, timeLeft } from './desk-labels';
+import type { Translator } from './i18n/desk-i18n';
 
 /**
  * The desk's overviews: the consensus dashboard, a delegation's drafts and the list of all
@@ -21,7 +22,7 @@ export class DeskListsService {
     @Inject(ReferenceService) private readonly reference: ReferenceService,
   ) {}
 
-  async dashboard(query: Record<string, unknown>, now = new Date()) {
+  async dashboard(query: Record<string, unknown>, t: Translator, now = new Date()) {
     const [matrix, members, meetings, bodies] = await Promise.all([
       this.drafts.matrix(),
       this.reference.participants('member-state'),
@@ -32,16 +33,17 @@ export class DeskListsService {
     const filters = readFilters(query, meetings, bodyCodes);
     return dashboardView(
       matrix,
-      new Map(members.map((m) => [m.code, m.name])),
+      new Map(members.map((m) => [m.code, localName(m, t)])),
       meetings,
       bodyCodes,
       filters,
       now,
+      t,
     );
   }
 
   /** A delegate's own state: drafts awaiting its position first, then those it has answered. */
-  async delegation(principal: Principal, now = new Date()) {
+  async delegation(principal: Principal, t: Translator, now = new Date()) {
     const code = principal.stateCode;
     if (!code) {
       throw new AppError(
@@ -55,7 +57,7 @@ export class DeskListsService {
     ]);
     const underReview = matrix.items.filter((row) => positionsOpen(row));
     const item = (row: (typeof matrix.items)[number]) => {
-      const cell = STANCE_LABELS[row.cells[code] ?? 'none'];
+      const cell = stanceLabel(row.cells[code] ?? 'none', t);
       return {
         href: `/desk/drafts/${row.draftId}`,
         positionHref: `/desk/drafts/${row.draftId}/positions/${code}`,
@@ -66,23 +68,23 @@ export class DeskListsService {
         silence: row.silenceDeadline
           ? {
               iso: row.silenceDeadline,
-              at: formatInstant(row.silenceDeadline),
-              left: timeLeft(row.silenceDeadline, now),
+              at: formatInstant(row.silenceDeadline, t),
+              left: timeLeft(row.silenceDeadline, now, t),
             }
           : null,
       };
     };
     return {
-      state: { code, name: state.name },
+      state: { code, name: localName(state, t) },
       awaiting: underReview.filter((row) => (row.cells[code] ?? 'none') === 'none').map(item),
       answered: underReview.filter((row) => (row.cells[code] ?? 'none') !== 'none').map(item),
       other: matrix.items
         .filter((row) => !positionsOpen(row))
-        .map((row) => ({ ...item(row), statusName: statusName(row.status) })),
+        .map((row) => ({ ...item(row), statusName: statusName(row.status, t) })),
     };
   }
 
-  async allDrafts(query: Record<string, unknown>) {
+  async allDrafts(query: Record<string, unknown>, t: Translator) {
     const status: DraftStatus | undefined = isDraftStatus(query.status) ? query.status : undefined;
     const [bodies, meetings] = await Promise.all([this.reference.bodies(), this.meetings.list({})]);
     const bodyCode =
@@ -100,20 +102,20 @@ export class DeskListsService {
           title: row.title,
           type: row.type,
           status: row.status,
-          statusName: statusName(row.status),
+          statusName: statusName(row.status, t),
           body: row.adoptingBodyCode,
           meeting: meeting
-            ? { href: `/desk/meetings/${meeting.id}`, label: meetingLabel(meeting) }
+            ? { href: `/desk/meetings/${meeting.id}`, label: meetingLabel(meeting, t) }
             : null,
           penholder: row.penholder,
           revision: row.currentRevision,
-          updated: formatInstant(row.updatedAt),
+          updated: formatInstant(row.updatedAt, t),
         };
       }),
       filters: {
         statuses: DRAFT_STATUSES.map((s) => ({
           value: s,
-          label: statusName(s),
+          label: statusName(s, t),
           selected: s === status,
         })),
         bodies: bodies.map((b) => ({

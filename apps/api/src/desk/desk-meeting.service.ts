@@ -5,6 +5,7 @@ import { DraftQueriesService } from '../drafts/draft-queries.service';
 import { MeetingsService } from '../meetings/meetings.service';
 import { meetingLabel } from './dashboard-view';
 import { formatDate, statusName } from './desk-labels';
+import type { Translator } from './i18n/desk-i18n';
 
 export const MEETING_DOCUMENTS = [
   { name: 'provisional-agenda', label: 'Provisional agenda' },
@@ -12,11 +13,17 @@ export const MEETING_DOCUMENTS = [
   { name: 'list-of-documents', label: 'List of documents' },
 ] as const;
 
-const FORMATS: Record<string, string> = {
-  'in-person': 'In person',
-  videoconference: 'Videoconference',
-  hybrid: 'Hybrid',
-};
+const FORMATS = ['in-person', 'videoconference', 'hybrid'] as const;
+
+const formatName = (format: string, t: Translator): string =>
+  (FORMATS as readonly string[]).includes(format)
+    ? t.t(`meeting.format.${format as (typeof FORMATS)[number]}`)
+    : format;
+
+const dates = (startsOn: string, endsOn: string, t: Translator): string =>
+  startsOn === endsOn
+    ? formatDate(startsOn, t)
+    : t.t('meeting.dates', { from: formatDate(startsOn, t), to: formatDate(endsOn, t) });
 
 /** Meetings for the desk: the list, and one meeting with its agenda, drafts and documents. */
 @Injectable()
@@ -26,25 +33,22 @@ export class DeskMeetingService {
     @Inject(DraftQueriesService) private readonly drafts: DraftQueriesService,
   ) {}
 
-  async list() {
+  async list(t: Translator) {
     const meetings = await this.meetings.list({});
     return {
       rows: meetings.map((m) => ({
         href: `/desk/meetings/${m.id}`,
-        label: meetingLabel(m),
+        label: meetingLabel(m, t),
         title: m.title,
-        dates:
-          m.startsOn === m.endsOn
-            ? formatDate(m.startsOn)
-            : `${formatDate(m.startsOn)} – ${formatDate(m.endsOn)}`,
+        dates: dates(m.startsOn, m.endsOn, t),
         venue: m.venue ?? '—',
-        format: FORMATS[m.format] ?? m.format,
+        format: formatName(m.format, t),
         status: m.status,
       })),
     };
   }
 
-  async page(principal: Principal, id: string) {
+  async page(principal: Principal, id: string, t: Translator) {
     const [meeting, drafts] = await Promise.all([this.meetings.get(id), this.drafts.list({})]);
     const draftsById = new Map(drafts.map((d) => [d.id, d]));
     const order = meeting.agenda.map((item) => item.id);
@@ -59,16 +63,13 @@ export class DeskMeetingService {
     return {
       meeting: {
         id: meeting.id,
-        label: meetingLabel(meeting),
+        label: meetingLabel(meeting, t),
         title: meeting.title,
         titleRu: meeting.titleRu,
         body: `${meeting.bodyName} (${meeting.bodyCode})`,
-        dates:
-          meeting.startsOn === meeting.endsOn
-            ? formatDate(meeting.startsOn)
-            : `${formatDate(meeting.startsOn)} – ${formatDate(meeting.endsOn)}`,
+        dates: dates(meeting.startsOn, meeting.endsOn, t),
         venue: meeting.venue,
-        format: FORMATS[meeting.format] ?? meeting.format,
+        format: formatName(meeting.format, t),
         chair: meeting.chair,
         coChairs: meeting.coChairs.join('; '),
         status: meeting.status,
@@ -97,14 +98,14 @@ export class DeskMeetingService {
           href: `/desk/drafts/${d.id}`,
           symbol: d.symbol,
           title: d.title,
-          statusName: statusName(d.status),
+          statusName: statusName(d.status, t),
           status: d.status,
         })),
       documents: MEETING_DOCUMENTS.map((doc) => ({
-        label: doc.label,
+        label: t.t(`meeting.document.${doc.name}`),
         links: (['en', 'ru'] as const).map((lang) => ({
           lang,
-          label: lang === 'en' ? 'English' : 'Russian',
+          label: t.t(`common.languageName.${lang}`),
           href: `/desk/meetings/${id}/documents/${doc.name}.docx?lang=${lang}`,
         })),
       })),

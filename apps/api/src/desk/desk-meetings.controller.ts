@@ -21,15 +21,16 @@ import { DeskGuard } from './desk.guard';
 import { DeskExceptionFilter } from './desk-exception.filter';
 import { AgendaItemForm, ReorderForm, confirmed, fields } from './desk-forms';
 import { DeskMeetingService } from './desk-meeting.service';
+import { i18n } from './desk-locale';
 import { DeskResponder } from './desk-responder';
 import { type ProblemView, problemView } from './problem-view';
 
-const DONE: Record<string, string> = {
-  added: 'The item was added to the agenda.',
-  updated: 'The agenda item was saved.',
-  removed: 'The item was removed from the agenda; the items after it moved up.',
-  reordered: 'The agenda was reordered.',
-};
+const DONE = ['added', 'updated', 'removed', 'reordered'] as const;
+
+const doneKey = (done: unknown) =>
+  (DONE as readonly unknown[]).includes(done)
+    ? (`meeting.done.${done as (typeof DONE)[number]}` as const)
+    : null;
 
 /** Meetings and their agendas; the secretariat edits and reorders the agenda here. */
 @ApiExcludeController()
@@ -46,8 +47,9 @@ export class DeskMeetingsController {
 
   @Get()
   async list(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
-    this.responder.page(request, reply, 'meetings', await this.pages.list(), {
-      title: 'Meetings',
+    const t = i18n(request);
+    this.responder.page(request, reply, 'meetings', await this.pages.list(t), {
+      title: t.t('meetings.heading'),
       section: 'meetings',
     });
   }
@@ -59,9 +61,8 @@ export class DeskMeetingsController {
     @Param('id', UuidParam) id: string,
     @Query('done') done?: unknown,
   ) {
-    await this.show(request, reply, id, {
-      notice: typeof done === 'string' ? (DONE[done] ?? null) : null,
-    });
+    const key = doneKey(done);
+    await this.show(request, reply, id, { notice: key ? i18n(request).t(key) : null });
   }
 
   @Post(':id/agenda')
@@ -123,19 +124,26 @@ export class DeskMeetingsController {
     @Body() body: unknown,
   ) {
     if (!confirmed(body)) {
-      const page = await this.pages.page(request.principal!, id);
+      const t = i18n(request);
+      const page = await this.pages.page(request.principal!, id, t);
       const item = page.agenda.find((i) => i.id === itemId);
       return this.responder.page(
         request,
         reply,
         'confirm',
         {
-          message: `Remove item ${item ? `${item.number}, “${item.title}”,` : ''} from the agenda of the ${page.meeting.label}? The items after it move up.`,
+          message: item
+            ? t.t('meeting.removeConfirm', {
+                number: item.number,
+                title: item.title,
+                meeting: page.meeting.label,
+              })
+            : t.t('meeting.removeConfirmUnknown', { meeting: page.meeting.label }),
           action: request.url,
           fields: [],
           cancelHref: `/desk/meetings/${id}`,
         },
-        { title: 'Please confirm', section: 'meetings' },
+        { title: t.t('confirm.pageTitle'), section: 'meetings' },
       );
     }
     await this.act(request, reply, id, 'removed', () => this.meetings.removeAgendaItem(id, itemId));
@@ -155,7 +163,9 @@ export class DeskMeetingsController {
       if (problem.status === 404 || problem.status === 401 || problem.status >= 500) throw error;
       problem.instance = request.url;
       problem.correlationId = String(request.id);
-      return this.show(request, reply, id, { problem: problemView(problem, 'meeting') });
+      return this.show(request, reply, id, {
+        problem: problemView(problem, i18n(request), 'meeting'),
+      });
     }
     this.responder.seeOther(reply, `/desk/meetings/${id}?done=${done}#agenda`);
   }
@@ -166,7 +176,7 @@ export class DeskMeetingsController {
     id: string,
     options: { notice?: string | null; problem?: ProblemView },
   ) {
-    const view = await this.pages.page(request.principal!, id);
+    const view = await this.pages.page(request.principal!, id, i18n(request));
     this.responder.page(request, reply, 'meeting', view, {
       title: `${view.meeting.label}: ${view.meeting.title}`,
       section: 'meetings',

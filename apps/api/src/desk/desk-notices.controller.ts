@@ -21,18 +21,9 @@ import { DeskGuard } from './desk.guard';
 import { DeskExceptionFilter } from './desk-exception.filter';
 import { fields } from './desk-forms';
 import { formatInstant } from './desk-labels';
+import { i18n } from './desk-locale';
+import type { Translator } from './i18n/desk-i18n';
 import { DeskResponder } from './desk-responder';
-
-/** What each kind of notice is called on the settings page. */
-const KIND_LABELS: Record<(typeof NOTICE_KINDS)[number], string> = {
-  'under-review': 'A draft is submitted for review',
-  revision: 'A new revision is circulated during review',
-  'silence-started': 'A silence procedure starts (with its deadline)',
-  'silence-broken': 'A silence procedure is broken',
-  consensus: 'Consensus is declared',
-  adopted: 'A draft is adopted',
-  amendment: "An amendment is proposed to your state's draft",
-};
 
 const SettingsForm = z.object({
   receive: z
@@ -67,7 +58,8 @@ export class DeskNoticesController {
 
   @Get('notices')
   async inbox(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
-    const notices = await this.notices.inbox(request.principal!.userId);
+    const t = i18n(request);
+    const notices = await this.notices.inbox(request.principal!.userId, t.language);
     this.responder.page(
       request,
       reply,
@@ -76,12 +68,12 @@ export class DeskNoticesController {
         notices: notices.map((notice) => ({
           title: notice.title,
           href: notice.draftId ? `/desk/drafts/${notice.draftId}` : null,
-          at: formatInstant(notice.createdAt),
+          at: formatInstant(notice.createdAt, t),
           unread: notice.readAt === null,
         })),
         unread: notices.filter((notice) => notice.readAt === null).length,
       },
-      { title: 'Notices', section: 'notices', notice: doneMessage(request) },
+      { title: t.t('notices.pageTitle'), section: 'notices', notice: doneMessage(request, t) },
     );
   }
 
@@ -93,6 +85,7 @@ export class DeskNoticesController {
 
   @Get('notices/settings')
   async settings(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
+    const t = i18n(request);
     const { optOut } = await this.notices.settings(request.principal!.userId);
     this.responder.page(
       request,
@@ -101,11 +94,15 @@ export class DeskNoticesController {
       {
         kinds: NOTICE_KINDS.map((kind) => ({
           kind,
-          label: KIND_LABELS[kind],
+          label: t.t(`noticeKind.${kind}`),
           checked: !optOut.includes(kind),
         })),
       },
-      { title: 'What you are told of', section: 'notices', notice: doneMessage(request) },
+      {
+        title: t.t('noticeSettings.pageTitle'),
+        section: 'notices',
+        notice: doneMessage(request, t),
+      },
     );
   }
 
@@ -123,9 +120,9 @@ export class DeskNoticesController {
 }
 
 /** Fixed words after a form succeeded: nothing from the address is reflected. */
-function doneMessage(request: AuthenticatedRequest): string | null {
+function doneMessage(request: AuthenticatedRequest, t: Translator): string | null {
   const done = (request.query as Record<string, unknown>).done;
-  if (done === 'read') return 'Every notice is marked read.';
-  if (done === 'saved') return 'Your choices are saved.';
+  if (done === 'read') return t.t('notices.allRead');
+  if (done === 'saved') return t.t('notices.saved');
   return null;
 }

@@ -13,7 +13,8 @@ import { DESK_STATIC_DIR, DESK_STATIC_PREFIX } from './desk-plugins';
 import { DeskViews } from './desk-views';
 import type { ProblemView } from './problem-view';
 
-export type DeskSection = 'dashboard' | 'delegation' | 'drafts' | 'meetings' | 'notices' | 'none';
+export type DeskSection =
+  'dashboard' | 'delegation' | 'drafts' | 'meetings' | 'notices' | 'settings' | 'none';
 
 export interface PageOptions {
   title: string;
@@ -81,6 +82,8 @@ export class DeskResponder {
       nav: principal ? navigation(principal, options.section ?? 'none', t) : [],
       timeZone: t.timeZone,
       languageSwitch: languageSwitch(request, t),
+      script: scriptWords(t),
+      settingsCurrent: options.section === 'settings',
       inbox: principal
         ? {
             unread: principal.unreadNotices ?? 0,
@@ -136,6 +139,23 @@ function navigation(principal: Principal, section: DeskSection, t: Translator) {
     label: item.label,
     current: item.section === section,
   }));
+}
+
+/**
+ * The words desk.js prints (the confirmation dialog, countdowns, the live status line), with
+ * {placeholders} it fills in itself: the script has no catalogue of its own.
+ */
+function scriptWords(t: Translator) {
+  return {
+    confirmTitle: t.t('script.confirmTitle'),
+    confirm: t.t('common.confirm'),
+    cancel: t.t('common.cancel'),
+    updated: t.t('script.updated', { time: '{time}' }),
+    passed: t.t('time.passed'),
+    leftDays: t.t('time.leftDays', { days: '{days}', hours: '{hours}' }),
+    leftHours: t.t('time.leftHours', { hours: '{hours}', minutes: '{minutes}' }),
+    leftMinutes: t.t('time.leftMinutes', { minutes: '{minutes}' }),
+  };
 }
 
 /**

@@ -1,4 +1,15 @@
-import { Body, Controller, Inject, Post, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Inject,
+  Post,
+  Query,
+  Req,
+  Res,
+  UseFilters,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
@@ -7,10 +18,19 @@ import { UserSettingsService } from '../auth/use-cases/user-settings.service';
 import { DeskAnonymous, DeskGuard } from './desk.guard';
 import { DeskExceptionFilter } from './desk-exception.filter';
 import { fields } from './desk-forms';
-import { setLanguageCookie } from './desk-locale';
+import { i18n, setLanguageCookie } from './desk-locale';
 import { DeskResponder, landingPage } from './desk-responder';
 import { safeReturn } from './desk-session';
-import { isDeskLanguage } from './i18n/desk-i18n';
+import { formRefusal, type ProblemView } from './problem-view';
+import { DESK_LANGUAGES, LANGUAGE_NAMES, isDeskLanguage, translator } from './i18n/desk-i18n';
+
+const SettingsForm = z.object({
+  language: z.string().max(16),
+  timeZone: z.string().max(64),
+});
+
+/** The zones offered: every IANA zone the platform knows, UTC first. */
+const TIME_ZONES = ['UTC', ...Intl.supportedValuesOf('timeZone').filter((zone) => zone !== 'UTC')];
 
 const LanguageForm = z.object({
   language: z.string().max(16),
@@ -51,5 +71,67 @@ export class DeskSettingsController {
       setLanguageCookie(reply, parsed.data.language);
     }
     this.responder.seeOther(reply, back);
+  }
+
+  @Get('settings')
+  async settingsPage(
+    @Req() request: AuthenticatedRequest,
+    @Res() reply: FastifyReply,
+    @Query('done') done?: unknown,
+  ): Promise<void> {
+    await this.showSettings(request, reply, done === 'saved', null, null);
+  }
+
+  /** Saves both settings; a refused value shows the page again with the refusal. */
+  @Post('settings')
+  async saveSettings(
+    @Req() request: AuthenticatedRequest,
+    @Res() reply: FastifyReply,
+    @Body() body: unknown,
+  ): Promise<void> {
+    const sent = SettingsForm.safeParse(fields(body));
+    try {
+      const form = SettingsForm.parse(fields(body));
+      const saved = await this.settings.save(request.principal!, form);
+      if (isDeskLanguage(saved.language)) setLanguageCookie(reply, saved.language);
+    } catch (error) {
+      const problem = formRefusal(error, request);
+      return this.showSettings(request, reply, false, problem, sent.success ? sent.data : null);
+    }
+    this.responder.seeOther(reply, '/desk/settings?done=saved');
+  }
+
+  private async showSettings(
+    request: AuthenticatedRequest,
+    reply: FastifyReply,
+    saved: boolean,
+    problem: ProblemView | null,
+    sent: { language: string; timeZone: string } | null,
+  ): Promise<void> {
+    const t = i18n(request);
+    const current = await this.settings.get(request.principal!);
+    const language = sent?.language ?? current.language ?? t.language;
+    const timeZone = sent?.timeZone ?? current.timeZone;
+    this.responder.page(
+      request,
+      reply,
+      'settings',
+      {
+        languages: DESK_LANGUAGES.map((code) => ({
+          code,
+          name: LANGUAGE_NAMES[code],
+          selected: code === language,
+        })),
+        timeZones: TIME_ZONES.map((zone) => ({ value: zone, selected: zone === timeZone })),
+        now: translator(t.language, current.timeZone).instant(new Date()),
+      },
+      {
+        title: t.t('settings.pageTitle'),
+        section: 'settings',
+        notice: saved ? t.t('settings.saved') : null,
+        problem,
+        status: problem?.status ?? 200,
+      },
+    );
   }
 }

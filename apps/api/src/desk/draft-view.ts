@@ -1,6 +1,7 @@
 import type { Paragraph } from '@chancery/domain';
 import { diffWordsWithSpace } from 'diff';
 import { formatInstant } from './desk-labels';
+import type { Translator } from './i18n/desk-i18n';
 
 /** A run of paragraph text; `bracket` marks disputed text still in square brackets. */
 export interface TextSegment {
@@ -46,21 +47,26 @@ export interface RevisionLike {
   openBrackets: unknown[];
 }
 
-/** "PP 2" and "OP 3": how negotiators point at paragraphs. */
+/** "PP 2" and "OP 3" ("ПП 2", "ОП 3"): how negotiators point at paragraphs. */
+export function paragraphLabel(prefix: 'PP' | 'OP', number: number, t: Translator): string {
+  return t.t(prefix === 'PP' ? 'paragraph.preamble' : 'paragraph.operative', { number });
+}
+
 export function paragraphLabels(
   revision: Pick<RevisionLike, 'preamble' | 'operative'>,
+  t: Translator,
 ): Map<string, string> {
   const labels = new Map<string, string>();
-  revision.preamble.forEach((p, i) => labels.set(p.id, `PP ${i + 1}`));
-  revision.operative.forEach((p, i) => labels.set(p.id, `OP ${i + 1}`));
+  revision.preamble.forEach((p, i) => labels.set(p.id, paragraphLabel('PP', i + 1, t)));
+  revision.operative.forEach((p, i) => labels.set(p.id, paragraphLabel('OP', i + 1, t)));
   return labels;
 }
 
-export function revisionTextView(revision: RevisionLike, currentRevision: number) {
+export function revisionTextView(revision: RevisionLike, currentRevision: number, t: Translator) {
   const paragraph = (p: Paragraph, i: number, prefix: 'PP' | 'OP') => ({
     id: p.id,
     number: i + 1,
-    label: `${prefix} ${i + 1}`,
+    label: paragraphLabel(prefix, i + 1, t),
     segments: bracketSegments(p.text),
     hasBrackets: p.text.includes('[') || p.text.includes(']'),
   });
@@ -71,7 +77,7 @@ export function revisionTextView(revision: RevisionLike, currentRevision: number
     titleSegments: bracketSegments(revision.title),
     isCurrent: revision.number === currentRevision,
     author: revision.author,
-    createdAt: formatInstant(revision.createdAt),
+    createdAt: formatInstant(revision.createdAt, t),
     note: revision.note,
     openBrackets: revision.openBrackets.length,
     preamble: revision.preamble.map((p, i) => paragraph(p, i, 'PP')),
@@ -96,7 +102,7 @@ export interface ComparedParagraph {
  * part, in the later revision's order; a deleted paragraph stands after the one it followed.
  * Words inserted and deleted are marked, so the page reads like a redline.
  */
-export function compareRevisionsView(from: RevisionLike, to: RevisionLike) {
+export function compareRevisionsView(from: RevisionLike, to: RevisionLike, t: Translator) {
   const part = (
     before: Paragraph[],
     after: Paragraph[],
@@ -111,13 +117,13 @@ export function compareRevisionsView(from: RevisionLike, to: RevisionLike) {
       else deletedAfter.set(anchor, [...(deletedAfter.get(anchor) ?? []), p]);
     }
     const deleted = (p: Paragraph): ComparedParagraph => ({
-      label: `${prefix} (deleted)`,
+      label: t.t('paragraph.deleted', { part: prefix }),
       change: 'deleted',
       segments: [{ text: p.text, inserted: false, deleted: true }],
     });
     const result = (deletedAfter.get(null) ?? []).map(deleted);
     after.forEach((p, i) => {
-      const label = `${prefix} ${i + 1}`;
+      const label = paragraphLabel(prefix, i + 1, t);
       const old = beforeById.get(p.id);
       if (!old)
         result.push({
@@ -159,21 +165,27 @@ function diffWords(before: string, after: string): DiffSegment[] {
   }));
 }
 
-const AUDIT_ACTIONS: Record<string, string> = {
-  'draft.registered': 'Draft registered',
-  'revision.added': 'Revision circulated',
-  'draft.submit': 'Submitted for review',
-  'draft.declare-consensus': 'Consensus declared',
-  'draft.adopt': 'Adoption recorded',
-  'draft.reopen': 'Review reopened',
-  'draft.reopened': 'Review reopened by a new revision',
-  'draft.withdraw': 'Draft withdrawn',
-  'position.recorded': 'Position recorded',
-  'silence.started': 'Silence procedure started',
-  'silence.held': 'Silence held',
-  'silence.broken': 'Silence broken',
-  'silence.cancelled': 'Silence procedure cancelled',
-};
+/** Audit actions the desk names in words; any other is shown as its code. */
+const AUDIT_ACTIONS = [
+  'draft.registered',
+  'revision.added',
+  'draft.submit',
+  'draft.declare-consensus',
+  'draft.adopt',
+  'draft.reopen',
+  'draft.reopened',
+  'draft.withdraw',
+  'position.recorded',
+  'silence.started',
+  'silence.held',
+  'silence.broken',
+  'silence.cancelled',
+] as const;
+
+const auditAction = (action: string, t: Translator): string =>
+  (AUDIT_ACTIONS as readonly string[]).includes(action)
+    ? t.t(`audit.${action as (typeof AUDIT_ACTIONS)[number]}`)
+    : action;
 
 export function auditView(
   entries: {
@@ -183,12 +195,13 @@ export function auditView(
     action: string;
     details: Record<string, unknown>;
   }[],
+  t: Translator,
 ) {
   return entries.map((entry) => ({
     seq: entry.seq,
-    at: formatInstant(entry.occurredAt),
+    at: formatInstant(entry.occurredAt, t),
     actor: entry.actor,
-    action: AUDIT_ACTIONS[entry.action] ?? entry.action,
+    action: auditAction(entry.action, t),
     details: Object.entries(entry.details).map(([key, value]) => ({
       key,
       value: Array.isArray(value)

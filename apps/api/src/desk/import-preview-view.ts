@@ -1,4 +1,6 @@
 import type { RevisionImportPreview } from '../drafts/revision-import.service';
+import { paragraphLabel } from './draft-view';
+import type { Translator } from './i18n/desk-i18n';
 
 interface RevisionFormView {
   draft: { id: string; symbol: string; href: string; etag: string };
@@ -14,14 +16,15 @@ export function importPreviewView(
   form: RevisionFormView,
   preview: RevisionImportPreview,
   upload: { fileName: string; etag: string },
+  t: Translator,
 ) {
   const current = new Map([...form.preamble, ...form.operative].map((p) => [p.id, p]));
-  const rows = (part: 'preamble' | 'operative', prefix: string) =>
+  const rows = (part: 'preamble' | 'operative', prefix: 'PP' | 'OP') =>
     preview[part].map((paragraph, i) => {
       const kept = paragraph.id ? current.get(paragraph.id) : undefined;
       const similarity = paragraph.id ? preview.matched[paragraph.id] : undefined;
       return {
-        label: `${prefix} ${i + 1}`,
+        label: paragraphLabel(prefix, i + 1, t),
         text: paragraph.text,
         keeps: kept ? kept.label : null,
         similarity: similarity === undefined ? null : `${Math.round(similarity * 100)} %`,
@@ -42,6 +45,7 @@ export function importPreviewView(
     warnings: preview.warnings,
     preamble: preview.preamble.map((p) => ({ id: p.id ?? '', text: p.text })),
     operative: preview.operative.map((p) => ({ id: p.id ?? '', text: p.text })),
+    // The revision's note goes into the record, which is kept in English.
     note: `Imported from ${upload.fileName || 'a Word file'}`,
     needsReason: form.needsReason,
   };

@@ -1,7 +1,11 @@
-import { describeParagraph, isDraftStatus, statusLabel, type TextPart } from '@chancery/domain';
+import { describeParagraph, isDraftStatus, isStance, type TextPart } from '@chancery/domain';
 import type { AuthenticatedRequest } from '../auth/auth.decorators';
 import type { ProblemDetails } from '../common/problem-details';
 import { toProblem } from '../common/problem-details.filter';
+import { statusWord } from './desk-labels';
+import { i18n } from './desk-locale';
+import { problemTitle, refusalText } from './desk-refusals';
+import type { Translator } from './i18n/desk-i18n';
 
 export interface ProblemView {
   status: number;
@@ -15,22 +19,39 @@ export interface ProblemView {
   stale: boolean;
 }
 
-const FACT_LABELS: Record<string, string> = {
-  objected: 'Objections',
-  notAnswered: 'Not answered',
-  openBrackets: 'Bracketed text',
-  requiredRoles: 'Roles that may',
-  yourRoles: 'Your roles',
-  roles: 'Your roles',
-  ownStateCode: 'Your delegation',
-  stateCode: 'Member state',
-  penholder: 'Penholder',
-  allowedActions: 'Possible now',
-  status: 'Status of the draft',
-  bodyCodes: 'Chair of',
-  currentEtag: 'Current version',
-  ifMatch: 'Version you opened',
-};
+/** Facts the desk names in words (fact.* in the catalogues); others by their key. */
+const FACT_LABELS = [
+  'objected',
+  'notAnswered',
+  'openBrackets',
+  'requiredRoles',
+  'yourRoles',
+  'roles',
+  'ownStateCode',
+  'stateCode',
+  'penholder',
+  'allowedActions',
+  'status',
+  'bodyCodes',
+  'stance',
+] as const;
+
+const factLabel = (key: string, t: Translator): string =>
+  (FACT_LABELS as readonly string[]).includes(key)
+    ? t.t(`fact.${key as (typeof FACT_LABELS)[number]}`)
+    : humanise(key);
+
+/** A field error's message: zod's English, or the catalogue's for the field in another language. */
+function fieldError(error: { field: string; message: string }, t: Translator) {
+  if (t.language === 'en') return error;
+  const field = error.field.split(/[.[]/)[0];
+  const message = t.has(`formError.${field}`) ? `formError.${field}` : 'formError.generic';
+  const name = t.has(`formField.${field}`) ? `formField.${field}` : null;
+  return {
+    field: name && t.has(name) ? t.t(name) : error.field,
+    message: t.has(message) ? t.t(message) : error.message,
+  };
+}
 
 /** Facts that serve machines only; the detail already says what they mean to a person. */
 const HIDDEN_FACTS = new Set(['id', 'action', 'ifMatch', 'currentEtag']);
@@ -41,35 +62,39 @@ const HIDDEN_FACTS = new Set(['id', 'action', 'ifMatch', 'currentEtag']);
  */
 export function problemView(
   problem: ProblemDetails,
+  t: Translator,
   subject: 'draft' | 'meeting' = 'draft',
 ): ProblemView {
   const rawFacts = (problem.facts ?? {}) as Record<string, unknown>;
   const facts = Object.entries(rawFacts)
     .filter(([key]) => !HIDDEN_FACTS.has(key))
     .map(([key, value]) => ({
-      label: FACT_LABELS[key] ?? humanise(key),
-      value: describeFact(key, value),
+      label: factLabel(key, t),
+      value: describeFact(key, value, t),
     }));
   const stale = problem.code === 'STALE_VERSION' || problem.code === 'STALE_FORM';
   return {
     status: problem.status,
     code: problem.code,
-    title: stale ? `Someone changed this ${subject} since you opened it` : problem.title,
-    detail: problem.detail,
+    title: stale
+      ? t.t('problem.staleTitle', { subject })
+      : problemTitle(problem.code, problem.title, t),
+    detail: refusalText({ code: problem.code, message: problem.detail, facts: rawFacts }, t),
     facts,
-    errors: problem.errors ?? [],
+    errors: (problem.errors ?? []).map((error) => fieldError(error, t)),
     correlationId: problem.correlationId ?? null,
     stale,
   };
 }
 
-function describeFact(key: string, value: unknown): string {
+function describeFact(key: string, value: unknown, t: Translator): string {
   if (Array.isArray(value)) {
-    if (value.length === 0) return 'none';
+    if (value.length === 0) return t.t('common.none');
     const simple = value.every((item) => typeof item !== 'object' || item === null);
     return value.map((item) => describeItem(key, item)).join(simple ? ', ' : '; ');
   }
-  if (key === 'status' && isDraftStatus(value)) return statusLabel(value);
+  if (key === 'status' && isDraftStatus(value)) return statusWord(value, t);
+  if (key === 'stance' && isStance(value)) return t.t(`stance.${value}.word`);
   return describeItem(key, value);
 }
 
@@ -110,5 +135,5 @@ export function formRefusal(error: unknown, request: AuthenticatedRequest): Prob
   if (problem.status === 404 || problem.status === 401 || problem.status >= 500) throw error;
   problem.instance = request.url;
   problem.correlationId = String(request.id);
-  return problemView(problem);
+  return problemView(problem, i18n(request));
 }

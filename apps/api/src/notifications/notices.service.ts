@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { isLanguage, noticeView, type NoticeKind } from '@chancery/domain';
+import { isLanguage, type Language, noticeView, type NoticeKind } from '@chancery/domain';
 import { DataSource } from 'typeorm';
 import { notFound } from '../common/app-error';
 import { NoticeRepository } from '@chancery/persistence';
@@ -15,10 +15,14 @@ export class NoticesService {
     @Inject(NoticeRepository) private readonly notices: NoticeRepository,
   ) {}
 
-  async inbox(userId: string) {
+  /**
+   * `language`: the one the page is in (the desk follows the browser for a user who chose
+   * none); otherwise the user's, or English.
+   */
+  async inbox(userId: string, language?: Language) {
     const manager = this.dataSource.manager;
     const reader = await this.notices.readerSettings(manager, userId);
-    const language = isLanguage(reader?.language) ? reader.language : 'en';
+    language ??= isLanguage(reader?.language) ? reader.language : 'en';
     const names = (await this.notices.stateNames(manager))(language);
     const rows = await this.notices.forRecipient(manager, userId, INBOX_LIMIT);
     return rows.map((row) => ({

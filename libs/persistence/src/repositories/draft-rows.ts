@@ -71,7 +71,7 @@ export interface SilenceRow {
 }
 
 /** A member state with the dates that decide whether it counts on a given day. */
-export type MemberStateRow = MemberState & { id: string; name: string };
+export type MemberStateRow = MemberState & { id: string; name: string; nameRu: string };
 
 export interface AuditEntryRow {
   seq: string;

@@ -102,15 +102,23 @@ export class DraftRepository {
 
   async memberStates(manager: EntityManager): Promise<MemberStateRow[]> {
     const rows = await manager.query<
-      { id: string; code: string; name: string; joined: string | null; left_on: string | null }[]
+      {
+        id: string;
+        code: string;
+        name: string;
+        name_ru: string;
+        joined: string | null;
+        left_on: string | null;
+      }[]
     >(
-      `SELECT id, code, name, to_char(joined, 'YYYY-MM-DD') AS joined, to_char(left_on, 'YYYY-MM-DD') AS left_on
+      `SELECT id, code, name, name_ru, to_char(joined, 'YYYY-MM-DD') AS joined, to_char(left_on, 'YYYY-MM-DD') AS left_on
          FROM participants WHERE kind = 'member-state' ORDER BY code`,
     );
     return rows.map((row) => ({
       id: row.id,
       code: row.code,
       name: row.name,
+      nameRu: row.name_ru,
       joined: row.joined,
       left: row.left_on,
     }));

@@ -112,6 +112,14 @@ describe('Translator', () => {
     expect(translator('ru', 'Europe/Moscow').instant(at)).toMatch(/^17 дек\. 2024 г\., 17:05 /);
     expect(translator('en', 'Asia/Almaty').inputValue(new Date(at))).toBe('2024-12-17T19:05');
     expect(translator('en').date('2024-12-17')).toBe('17 Dec 2024');
+    // A datetime-local field is read back in the zone it was shown in.
+    expect(translator('ru', 'Europe/Moscow').fromInputValue('2024-12-17T17:05:00Z')).toBe(
+      '2024-12-17T14:05:00.000Z',
+    );
+    expect(translator('en', 'America/New_York').fromInputValue('2024-07-01T09:00:00Z')).toBe(
+      '2024-07-01T13:00:00.000Z',
+    );
+    expect(translator('en').fromInputValue('2024-12-17T17:05:00Z')).toBe('2024-12-17T17:05:00Z');
     expect(translator('ru').list(['IND', 'RUS', 'BRA'])).toBe('IND, RUS и BRA');
   });
 });

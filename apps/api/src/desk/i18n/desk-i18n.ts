@@ -113,7 +113,8 @@ export class Translator {
   /**
    * The message as HTML, for the few messages with markup inside a sentence: every piece of
    * text and every value is escaped, and the only elements are the fixed ones of MARKUP
-   * (`<hidden>` for words a screen reader says and the eye does not need, `<strong>`, `<em>`).
+   * (`<hidden>` for words a screen reader says and the eye does not need, `<strong>`, `<em>`,
+   * `<code>` for codes and references).
    */
   html(key: MessageKey, values?: MessageValues): string {
     const message = this.messages.get(key);
@@ -153,6 +154,23 @@ export class Translator {
     return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
   }
 
+  /**
+   * The instant a datetime-local field means, read in the official's zone: "2024-12-17T17:05"
+   * (given as "2024-12-17T17:05:00Z", as the form parser writes it) is 14:05 UTC in
+   * Europe/Moscow. Answers an ISO instant; a value that is not a date is left for the domain
+   * to refuse.
+   */
+  fromInputValue(value: string): string {
+    const wall = Date.parse(value);
+    if (Number.isNaN(wall) || this.timeZone === 'UTC') return value;
+    const offsetAt = (instant: number) =>
+      Date.parse(`${this.inputValue(new Date(instant))}:00Z`) - Math.floor(instant / 60000) * 60000;
+    // Twice: the offset at the first guess may differ from the offset at the answer (DST).
+    let instant = wall - offsetAt(wall);
+    instant = wall - offsetAt(instant);
+    return new Date(instant).toISOString();
+  }
+
   /** "IND, RUS and BRA" / "IND, RUS и BRA". */
   list(items: readonly string[], type: Intl.ListFormatType = 'conjunction'): string {
     return new Intl.ListFormat(this.locale, { style: 'long', type }).format(items);
@@ -164,6 +182,8 @@ const MARKUP: Record<string, [string, string]> = {
   hidden: ['<span class="visually-hidden">', '</span>'],
   strong: ['<strong>', '</strong>'],
   em: ['<em>', '</em>'],
+  // Codes and references are the same in every language.
+  code: ['<code translate="no">', '</code>'],
 };
 
 const HTML_ESCAPES: Record<string, string> = {

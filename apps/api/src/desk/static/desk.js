@@ -3,6 +3,16 @@
 'use strict';
 
 (function () {
+  // The page's words, in its language (the layout's data-t-* attributes; English if absent).
+  var words = document.documentElement.dataset;
+  function say(name, fallback, values) {
+    var text = words[name] || fallback;
+    Object.keys(values || {}).forEach(function (key) {
+      text = text.split('{' + key + '}').join(String(values[key]));
+    });
+    return text;
+  }
+
   // ---- confirmations ---------------------------------------------------------------------
   // A form with data-confirm asks in a dialog; once confirmed, its hidden "confirmed" field says
   // so and the server acts at once. Without the script the server asks on a page instead.
@@ -14,7 +24,7 @@
       dialog.setAttribute('aria-describedby', 'confirm-dialog-message');
       var title = document.createElement('h2');
       title.id = 'confirm-dialog-title';
-      title.textContent = 'Please confirm';
+      title.textContent = say('tConfirmTitle', 'Please confirm');
       var text = document.createElement('p');
       text.id = 'confirm-dialog-message';
       text.textContent = message;
@@ -23,11 +33,11 @@
       form.className = 'form-actions';
       var cancel = document.createElement('button');
       cancel.value = 'cancel';
-      cancel.textContent = 'Cancel';
+      cancel.textContent = say('tCancel', 'Cancel');
       var ok = document.createElement('button');
       ok.value = 'confirm';
       ok.className = 'button-primary';
-      ok.textContent = 'Confirm';
+      ok.textContent = say('tConfirm', 'Confirm');
       form.append(cancel, ok);
       dialog.append(title, text, form);
       document.body.append(dialog);
@@ -96,14 +106,15 @@
   // ---- silence deadlines count down --------------------------------------------------------
   function timeLeft(deadline, now) {
     var ms = deadline - now;
-    if (ms <= 0) return 'deadline passed';
+    if (ms <= 0) return say('tPassed', 'deadline passed');
     var minutes = Math.floor(ms / 60000);
     var days = Math.floor(minutes / 1440);
     var hours = Math.floor((minutes % 1440) / 60);
     var mins = minutes % 60;
-    if (days > 0) return days + ' d ' + hours + ' h left';
-    if (hours > 0) return hours + ' h ' + mins + ' min left';
-    return Math.max(mins, 1) + ' min left';
+    if (days > 0) return say('tLeftDays', '{days} d {hours} h left', { days: days, hours: hours });
+    if (hours > 0)
+      return say('tLeftHours', '{hours} h {minutes} min left', { hours: hours, minutes: mins });
+    return say('tLeftMinutes', '{minutes} min left', { minutes: Math.max(mins, 1) });
   }
   var countdowns = document.querySelectorAll('.time-left[data-deadline]');
   function tick() {
@@ -158,7 +169,13 @@
         var unread = fresh.querySelector('[data-live-unread]');
         var current = document.querySelector('[data-live-unread]');
         if (unread && current) current.innerHTML = unread.innerHTML;
-        if (status) status.textContent = 'Updated at ' + new Date().toLocaleTimeString();
+        if (status)
+          status.textContent = document.documentElement.dataset.tUpdated
+            ? document.documentElement.dataset.tUpdated.replace(
+                '{time}',
+                new Date().toLocaleTimeString(document.documentElement.lang),
+              )
+            : 'Updated at ' + new Date().toLocaleTimeString();
         document.dispatchEvent(new CustomEvent('chancery:updated'));
       })
       .catch(function () {
