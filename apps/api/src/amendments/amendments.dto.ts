@@ -7,7 +7,7 @@ const text = z.string().max(20000);
 
 // One of three shapes (DESIGN): replace a paragraph's text, insert one after it, delete it.
 // The domain checks which paragraph each names and says which change is at fault.
-const change = z.union([
+export const AmendmentChangeSchema = z.union([
   z.strictObject({ paragraphId, text }).describe("Replace the paragraph's text"),
   z.strictObject({ after: paragraphId, text }).describe('A new paragraph after this one'),
   z.strictObject({ paragraphId, delete: z.literal(true) }).describe('Delete the paragraph'),
@@ -21,7 +21,7 @@ export class ProposeAmendmentDto extends createZodDto(
       .positive()
       .describe('The revision read and amended: 409 if the draft has been revised since'),
     stateCode: z.string().trim().min(2).max(16).describe('The proposing member state'),
-    changes: z.array(change).min(1).max(200),
+    changes: z.array(AmendmentChangeSchema).min(1).max(200),
     note: z.string().trim().max(4000).optional().describe('Explanation, printed under it'),
   }),
 ) {}

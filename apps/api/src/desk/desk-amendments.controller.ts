@@ -19,10 +19,16 @@ import { DomainError } from '@chancery/domain';
 import { UuidParam } from '../common/params';
 import { DraftQueriesService } from '../drafts/draft-queries.service';
 import { AddRevisionService } from '../drafts/use-cases/add-revision.service';
-import { DeskGuard } from './desk.guard';
+import {
+  type AmendmentImportPreview,
+  AmendmentImportService,
+} from '../amendments/amendment-import.service';
+import { readWordUpload } from '../word-upload/word-upload';
+import { amendmentImportView } from './amendment-import-view';
+import { DeskGuard, DeskUpload } from './desk.guard';
 import { type Choice, DeskAmendmentsService } from './desk-amendments.service';
 import { DeskExceptionFilter } from './desk-exception.filter';
-import { AmendmentForm, fields } from './desk-forms';
+import { AmendmentForm, AmendmentImportForm, fields } from './desk-forms';
 import { i18n } from './desk-locale';
 import { DeskResponder } from './desk-responder';
 import { type ProblemView, formRefusal } from './problem-view';
@@ -46,6 +52,8 @@ export class DeskAmendmentsController {
     @Inject(DraftQueriesService) private readonly queries: DraftQueriesService,
     @Inject(AddRevisionService) private readonly revisions: AddRevisionService,
     @Inject(DeskResponder) private readonly responder: DeskResponder,
+    @Inject(AmendmentImportService) private readonly imports: AmendmentImportService,
+    @Inject(DeskGuard) private readonly guard: DeskGuard,
   ) {}
 
   @Get('amendments/new')
@@ -84,6 +92,65 @@ export class DeskAmendmentsController {
       return this.showProposal(request, reply, id, formRefusal(error, request), fields(body));
     }
     this.responder.seeOther(reply, `/desk/drafts/${id}?done=amendment#amendments-heading`);
+  }
+
+  /** A Word copy with tracked changes: the upload answers a preview and stores nothing. */
+  @Post('amendments/import')
+  @RequireRoles('delegate', 'secretariat')
+  @DeskUpload()
+  async importPreview(
+    @Req() request: AuthenticatedRequest,
+    @Res() reply: FastifyReply,
+    @Param('id', UuidParam) id: string,
+  ) {
+    const upload = await readWordUpload(request);
+    await this.guard.verifyUploadCsrf(request, upload.fields._csrf);
+    const t = i18n(request);
+    const principal = request.principal!;
+    let preview: AmendmentImportPreview;
+    try {
+      preview = await this.imports.preview(principal, id, upload);
+    } catch (error) {
+      return this.showProposal(request, reply, id, formRefusal(error, request), upload.fields);
+    }
+    const current = await this.current(principal, id);
+    const view = amendmentImportView(
+      { id, symbol: current.symbol },
+      current,
+      preview,
+      upload.filename || 'Word',
+      t,
+    );
+    this.responder.page(request, reply, 'amendments-import-preview', view, {
+      title: t.t('amendImport.pageTitle', { symbol: current.symbol }),
+      section: 'drafts',
+    });
+  }
+
+  /** The previewed amendments proposed, decided again by the same use case as the API's. */
+  @Post('amendments/import/confirm')
+  @RequireRoles('delegate', 'secretariat')
+  async importConfirm(
+    @Req() request: AuthenticatedRequest,
+    @Res() reply: FastifyReply,
+    @Param('id', UuidParam) id: string,
+    @Body() body: unknown,
+  ) {
+    try {
+      const form = AmendmentImportForm.parse(fields(body));
+      await this.amendments.proposeSeveral(request.principal!, id, {
+        revision: form.revision,
+        stateCode: form.stateCode,
+        amendments: form.proposals,
+        source: { from: 'word', file: form.file },
+      });
+    } catch (error) {
+      return this.showProposal(request, reply, id, formRefusal(error, request), fields(body));
+    }
+    this.responder.seeOther(
+      reply,
+      `/desk/drafts/${id}?done=amendments-imported#amendments-heading`,
+    );
   }
 
   @Post('amendments/:amendmentId/withdraw')

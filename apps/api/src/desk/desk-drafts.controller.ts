@@ -54,6 +54,7 @@ const DONE = new Set([
   'revision',
   'amendment',
   'amendment-withdrawn',
+  'amendments-imported',
   'disposition',
 ]);
 

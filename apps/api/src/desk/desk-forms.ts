@@ -1,5 +1,6 @@
 import { DRAFT_ACTIONS, STANCES } from '@chancery/domain';
 import { z } from 'zod';
+import { AmendmentChangeSchema } from '../amendments/amendments.dto';
 
 /**
  * Form bodies as the browser sends them (application/x-www-form-urlencoded): every value is a
@@ -88,6 +89,35 @@ export function confirmed(body: unknown): boolean {
     (body as Record<string, unknown>).confirmed === 'yes'
   );
 }
+
+/** The confirmation of a Word copy's amendments: the previewed proposals, sent back as JSON. */
+export const AmendmentImportForm = z.object({
+  revision: z.coerce.number().int().min(1),
+  stateCode: text(16).min(2, 'choose the member state'),
+  file: text(255).default(''),
+  proposals: z
+    .string()
+    .max(900_000)
+    .transform((value, context) => {
+      try {
+        return JSON.parse(value) as unknown;
+      } catch {
+        context.addIssue({ code: 'custom', message: 'the previewed amendments are unreadable' });
+        return z.NEVER;
+      }
+    })
+    .pipe(
+      z
+        .array(
+          z.strictObject({
+            changes: z.array(AmendmentChangeSchema).min(1).max(200),
+            note: z.string().max(4000).optional(),
+          }),
+        )
+        .min(1)
+        .max(500),
+    ),
+});
 
 export function fields(body: unknown): Record<string, unknown> {
   return typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};

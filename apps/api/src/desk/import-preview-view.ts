@@ -1,4 +1,5 @@
 import type { RevisionImportPreview } from '../drafts/revision-import.service';
+import { wordWarnings } from './amendment-import-view';
 import { paragraphLabel } from './draft-view';
 import type { Translator } from './i18n/desk-i18n';
 
@@ -42,7 +43,7 @@ export function importPreviewView(
       const paragraph = current.get(id);
       return paragraph ? [{ label: paragraph.label, text: paragraph.text }] : [];
     }),
-    warnings: preview.warnings,
+    warnings: wordWarnings(preview.warnings, t),
     preamble: preview.preamble.map((p) => ({ id: p.id ?? '', text: p.text })),
     operative: preview.operative.map((p) => ({ id: p.id ?? '', text: p.text })),
     // The revision's note goes into the record, which is kept in English.
