@@ -7,6 +7,7 @@ import {
   decideStartSilence,
   isDocumentType,
   readsPositions,
+  translatorRefusal,
 } from '@chancery/domain';
 import { DraftRepository, type PositionRow, draftFacts } from '@chancery/persistence';
 import { CLOCK, type Clock } from '../application/clock';
@@ -22,6 +23,8 @@ import {
   revisionView,
 } from '../drafts/draft-views';
 import { MeetingsService } from '../meetings/meetings.service';
+import { WorkingLanguages } from '../languages/working-languages';
+import { TranslationsService } from '../translations/translations.service';
 import { meetingLabel } from './dashboard-view';
 import { type Judgement, judgementOf, mayRecord, revising } from './desk-judgement';
 import { DeskAmendmentsService } from './desk-amendments.service';
@@ -35,7 +38,7 @@ import {
   timeLeft,
 } from './desk-labels';
 import { refusalText } from './desk-refusals';
-import type { Translator } from './i18n/desk-i18n';
+import { type Translator, languageName } from './i18n/desk-i18n';
 import { auditView, compareRevisionsView, paragraphLabels, revisionTextView } from './draft-view';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -55,6 +58,7 @@ interface PageRead {
   amendments: Awaited<ReturnType<DeskAmendmentsService['panel']>>;
   /** Why each action is not possible now, with the refusal's code and facts. */
   refusals: Map<DraftAction, DomainError>;
+  versions: Awaited<ReturnType<TranslationsService['statusesOf']>>;
 }
 
 /**
@@ -72,6 +76,8 @@ export class DeskDraftService {
     @Inject(MeetingsService) private readonly meetings: MeetingsService,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(DeskAmendmentsService) private readonly amendments: DeskAmendmentsService,
+    @Inject(WorkingLanguages) private readonly languages: WorkingLanguages,
+    @Inject(TranslationsService) private readonly translations: TranslationsService,
   ) {}
 
   page(principal: Principal, id: string, t: Translator, options: { revision?: number } = {}) {
@@ -107,7 +113,12 @@ export class DeskDraftService {
           meeting: snapshot.meeting,
         }).flatMap((a) => (a.refusal ? [[a.action, a.refusal] as const] : [])),
       );
+      // One query: where each other working language stands on the current revision.
+      const versions = snapshot.revision
+        ? await this.translations.statusesOf(manager, snapshot.draft, snapshot.revision.content)
+        : [];
       return this.pageView(principal, id, options, now, t, {
+        versions,
         draft,
         revisions,
         audit,
@@ -315,6 +326,18 @@ export class DeskDraftService {
         revisingNow.allowed && principal.roles.includes('secretariat')
           ? `/desk/drafts/${id}/import`
           : null,
+      languageVersions: {
+        original: draft.language,
+        rows: read.versions.map((v) => ({
+          code: v.language,
+          status: v.status,
+          outdated:
+            v.outdatedParagraphs.length + (v.titleOutdated && v.status !== 'missing' ? 1 : 0),
+          href: `/desk/drafts/${id}/translations/${v.language}`,
+        })),
+        mayTranslate: translatorRefusal(principal) === null,
+        concordance: `/desk/drafts/${id}/documents/concordance.docx`,
+      },
       downloads: {
         text: draft.currentRevision > 0 ? this.textDownloads(id, draft.currentRevision, t) : [],
         consensusReport: readsPositions(principal)
@@ -405,9 +428,9 @@ export class DeskDraftService {
   }
 
   private textDownloads(id: string, revision: number, t: Translator) {
-    return (['en', 'ru'] as const).map((lang) => ({
+    return this.languages.codes.map((lang) => ({
       lang,
-      label: t.t(`common.languageName.${lang}`),
+      label: languageName(lang, t),
       href: `/desk/drafts/${id}/documents/text.docx?revision=${revision}&lang=${lang}`,
     }));
   }

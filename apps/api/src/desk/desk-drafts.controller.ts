@@ -56,6 +56,7 @@ const DONE = new Set([
   'amendment-withdrawn',
   'amendments-imported',
   'disposition',
+  'translation',
 ]);
 
 const doneKey = (done: unknown): MessageKey | null =>

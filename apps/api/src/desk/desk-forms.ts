@@ -122,3 +122,12 @@ export const AmendmentImportForm = z.object({
 export function fields(body: unknown): Record<string, unknown> {
   return typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
 }
+
+/** A language version, paragraph for paragraph: ids and texts in the original's order. */
+export const TranslationForm = z.object({
+  title: text(1000),
+  preambleId: many(z.string().max(64)),
+  preambleText: many(z.string().max(20000)),
+  operativeId: many(z.string().max(64)),
+  operativeText: many(z.string().max(20000)),
+});

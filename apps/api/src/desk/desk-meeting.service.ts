@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { WorkingLanguages } from '../languages/working-languages';
 import { hasRole } from '@chancery/domain';
 import type { Principal } from '../auth/principal';
 import { DraftQueriesService } from '../drafts/draft-queries.service';
 import { MeetingsService } from '../meetings/meetings.service';
 import { meetingLabel } from './dashboard-view';
 import { formatDate, statusName } from './desk-labels';
-import type { Translator } from './i18n/desk-i18n';
+import { type Translator, languageName } from './i18n/desk-i18n';
 
 export const MEETING_DOCUMENTS = [
   { name: 'provisional-agenda', label: 'Provisional agenda' },
@@ -31,6 +32,7 @@ export class DeskMeetingService {
   constructor(
     @Inject(MeetingsService) private readonly meetings: MeetingsService,
     @Inject(DraftQueriesService) private readonly drafts: DraftQueriesService,
+    @Inject(WorkingLanguages) private readonly languages: WorkingLanguages,
   ) {}
 
   async list(t: Translator) {
@@ -103,9 +105,9 @@ export class DeskMeetingService {
         })),
       documents: MEETING_DOCUMENTS.map((doc) => ({
         label: t.t(`meeting.document.${doc.name}`),
-        links: (['en', 'ru'] as const).map((lang) => ({
+        links: this.languages.codes.map((lang) => ({
           lang,
-          label: t.t(`common.languageName.${lang}`),
+          label: languageName(lang, t),
           href: `/desk/meetings/${id}/documents/${doc.name}.docx?lang=${lang}`,
         })),
       })),

@@ -2,7 +2,12 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { Injectable } from '@nestjs/common';
 import Handlebars from 'handlebars';
-import type { MessageKey, MessageValues, Translator } from './i18n/desk-i18n';
+import {
+  type MessageKey,
+  type MessageValues,
+  type Translator,
+  languageName,
+} from './i18n/desk-i18n';
 
 export const DESK_VIEWS_DIR = join(__dirname, 'views');
 
@@ -25,6 +30,8 @@ const HELPERS = {
     new Handlebars.SafeString(
       translatorOf(options).html(key as MessageKey, options.hash as MessageValues),
     ),
+  languageName: (code: string, options: Handlebars.HelperOptions) =>
+    languageName(code, translatorOf(options)),
   eq: (a: unknown, b: unknown) => a === b,
   not: (value: unknown) => !value,
   or: (...args: unknown[]) => args.slice(0, -1).some(Boolean),

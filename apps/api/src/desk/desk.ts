@@ -5,6 +5,7 @@ import { DeskDraftFormsService } from './desk-draft-forms.service';
 import { DeskDraftService } from './desk-draft.service';
 import { DeskDocumentsController } from './desk-documents.controller';
 import { DeskDraftsController } from './desk-drafts.controller';
+import { DeskTranslationsController } from './desk-translations.controller';
 import { DeskExceptionFilter } from './desk-exception.filter';
 import { DeskFallbackController } from './desk-fallback.controller';
 import { DeskImportController } from './desk-import.controller';
@@ -24,6 +25,7 @@ export const DESK_CONTROLLERS = [
   DeskAuthController,
   DeskListsController,
   DeskDraftsController,
+  DeskTranslationsController,
   DeskAmendmentsController,
   DeskMeetingsController,
   DeskDocumentsController,

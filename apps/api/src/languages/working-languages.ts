@@ -1,8 +1,9 @@
-import { DomainError, type Language } from '@chancery/domain';
+import { DomainError, LANGUAGE_CODE, type Language } from '@chancery/domain';
 import { defaultTemplatesDir, templateLanguages } from '@chancery/documents';
 import { LanguageRepository, type LanguageRow } from '@chancery/persistence';
 import type { Provider } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { notFound } from '../common/app-error';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 
 /** The forum's working languages as the service started with them (the `languages` table). */
@@ -59,3 +60,9 @@ export const workingLanguagesProvider: Provider = {
   useFactory: (dataSource: DataSource, config: AppConfig) =>
     WorkingLanguages.load(dataSource, config.TEMPLATES_DIR ?? defaultTemplatesDir()),
 };
+
+/** A language code from a path (`…/translations/:lang`): 404 for anything that is not one. */
+export function languageCode(lang: string): string {
+  if (!LANGUAGE_CODE.test(lang)) throw notFound('Language', lang, 'lang');
+  return lang;
+}

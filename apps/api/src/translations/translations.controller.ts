@@ -5,7 +5,7 @@ import type { Principal } from '../auth/principal';
 import { ApiProblems, ApiSignedIn } from '../common/api-docs';
 import { notFound } from '../common/app-error';
 import { UuidParam } from '../common/params';
-import { WorkingLanguages } from '../languages/working-languages';
+import { WorkingLanguages, languageCode } from '../languages/working-languages';
 import {
   LanguageDto,
   PutTranslationDto,
@@ -17,11 +17,6 @@ import { TranslationsService } from './translations.service';
 function revisionNumber(n: string): number {
   if (!/^[1-9]\d{0,5}$/.test(n)) throw notFound('Revision', n, 'n');
   return Number(n);
-}
-
-function languageCode(lang: string): string {
-  if (!/^[a-z]{2,3}$/.test(lang)) throw notFound('Language', lang, 'lang');
-  return lang;
 }
 
 @ApiTags('language versions')

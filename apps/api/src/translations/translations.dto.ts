@@ -27,11 +27,14 @@ const paragraphOut = z.object({
 export class TranslationDto extends createZodDto(
   z.object({
     draftId: z.string().uuid(),
+    symbol: z.string(),
     revision: z.number().int(),
+    currentRevision: z.number().int(),
     language: z.string(),
     original: z.string().describe("The draft's original language"),
     status: z.enum(TRANSLATION_STATUSES),
     title: z.string().nullable(),
+    originalTitle: z.string(),
     titleOutdated: z.boolean(),
     preamble: z.array(paragraphOut),
     operative: z.array(paragraphOut),

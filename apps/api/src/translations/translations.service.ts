@@ -126,7 +126,13 @@ export class TranslationsService {
         outdatedParagraphs: [],
         titleOutdated: true,
       }));
-    const revision = await this.revisionContent(manager, draft, number);
+    return this.statusesOf(manager, draft, await this.revisionContent(manager, draft, number));
+  }
+
+  /** The same for a current revision already read (the desk's draft page: one query). */
+  async statusesOf(manager: EntityManager, draft: DraftRow, revision: RevisionContent) {
+    const number = draft.current_revision;
+    const others = this.working.codes.filter((code) => code !== draft.language);
     const rows = await this.languages.translations(manager, draft.id, number);
     return others.map((language) => {
       const state = translationState(
@@ -200,11 +206,14 @@ export class TranslationsService {
       }));
     return {
       draftId: draft.id,
+      symbol: draft.symbol,
       revision: number,
+      currentRevision: draft.current_revision,
       language,
       original: draft.language,
       status: state.status,
       title: content?.title ?? null,
+      originalTitle: original.title,
       titleOutdated: state.titleOutdated,
       preamble: paragraphs(original.preamble),
       operative: paragraphs(original.operative),

@@ -244,3 +244,11 @@ export function negotiateLanguage(header: string | undefined): DeskLanguage | nu
     .sort((a, b) => b.weight - a.weight || a.index - b.index);
   return ranges.map((range) => range.language).find(isDeskLanguage) ?? null;
 }
+
+/**
+ * A language's name in the desk's language ("Russian", "английский"): the platform's names
+ * (Intl), so a working language added as data is named without a catalogue entry.
+ */
+export function languageName(code: string, t: Translator): string {
+  return new Intl.DisplayNames(t.locale, { type: 'language' }).of(code) ?? code;
+}
