@@ -22,6 +22,12 @@ describe('the desk in the official’s language', () => {
     expect(lang(page.html)).toBe('ru');
     expect(visibleText(page.html)).toContain('Вход в Chancery');
     expect(visibleText(page.html)).not.toContain('Sign in');
+    const refused = await russian.post('/desk/login', {
+      email: 'delegate.kaz@demo.local',
+      password: 'not the password',
+    });
+    expect(refused.status).toBe(401);
+    expect(visibleText(refused.html)).toContain('Неверный адрес электронной почты или пароль.');
   });
 
   it('keeps the switch’s choice before signing in (a cookie) and returns to the same page', async () => {

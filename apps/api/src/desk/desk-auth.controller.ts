@@ -20,6 +20,7 @@ import { DeskAnonymous, DeskGuard } from './desk.guard';
 import { DeskExceptionFilter } from './desk-exception.filter';
 import { LoginForm, fields } from './desk-forms';
 import { i18n } from './desk-locale';
+import type { Translator } from './i18n/desk-i18n';
 import { DeskResponder, landingPage } from './desk-responder';
 import { SESSION_COOKIE, clearSessionCookie, safeNext, setSessionCookie } from './desk-session';
 
@@ -66,7 +67,7 @@ export class DeskAuthController {
     const next = parsed.success ? safeNext(parsed.data.next) : null;
     try {
       if (!parsed.success || parsed.data.email === '' || parsed.data.password === '') {
-        throw new AppError('UNAUTHENTICATED', 'Enter your e-mail address and your password.');
+        throw new AppError('UNAUTHENTICATED', i18n(request).t('login.missing'));
       }
       const { accessToken, principal } = await this.auth.login(
         parsed.data.email,
@@ -91,7 +92,7 @@ export class DeskAuthController {
           next,
           expired: false,
           email: parsed.success ? parsed.data.email : '',
-          loginError: error.message,
+          loginError: loginError(error, i18n(request)),
         },
         { title: i18n(request).t('login.pageTitle'), status: error.status },
       );
@@ -107,4 +108,15 @@ export class DeskAuthController {
     clearSessionCookie(reply);
     this.responder.seeOther(reply, '/desk/login');
   }
+}
+
+/**
+ * Why signing in failed, in the page's language. English keeps AuthService's own words; the
+ * message of a form left empty is the page's already.
+ */
+function loginError(error: AppError, t: Translator): string {
+  if (t.language === 'en') return error.message;
+  if (error.code === 'TOO_MANY_SIGN_IN_FAILURES')
+    return t.t('login.throttled', { seconds: Number(error.details.facts?.retryAfterSeconds ?? 0) });
+  return error.message === t.t('login.missing') ? error.message : t.t('login.wrong');
 }
