@@ -100,6 +100,8 @@ export class DeskListsService {
           href: `/desk/drafts/${row.id}`,
           symbol: row.symbol,
           title: row.title,
+          // The title is in the draft's language, which may not be the page's.
+          language: row.language,
           type: row.type,
           status: row.status,
           statusName: statusName(row.status, t),

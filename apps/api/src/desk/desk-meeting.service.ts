@@ -21,6 +21,18 @@ const formatName = (format: string, t: Translator): string =>
     ? t.t(`meeting.format.${format as (typeof FORMATS)[number]}`)
     : format;
 
+const STATUSES = ['planned', 'convened', 'closed', 'cancelled'] as const;
+
+const statusOf = (status: string, t: Translator): string =>
+  (STATUSES as readonly string[]).includes(status)
+    ? t.t(`meeting.status.${status as (typeof STATUSES)[number]}`)
+    : status;
+
+const localTitle = (meeting: { title: string; titleRu?: string | null }, t: Translator) =>
+  t.language === 'ru' && meeting.titleRu
+    ? { title: meeting.titleRu, titleLang: 'ru' }
+    : { title: meeting.title, titleLang: 'en' };
+
 const dates = (startsOn: string, endsOn: string, t: Translator): string =>
   startsOn === endsOn
     ? formatDate(startsOn, t)
@@ -41,11 +53,12 @@ export class DeskMeetingService {
       rows: meetings.map((m) => ({
         href: `/desk/meetings/${m.id}`,
         label: meetingLabel(m, t),
-        title: m.title,
+        // The meeting's Russian title on a Russian page, where it has one.
+        ...localTitle(m, t),
         dates: dates(m.startsOn, m.endsOn, t),
         venue: m.venue ?? '—',
         format: formatName(m.format, t),
-        status: m.status,
+        status: statusOf(m.status, t),
       })),
     };
   }
@@ -74,7 +87,7 @@ export class DeskMeetingService {
         format: formatName(meeting.format, t),
         chair: meeting.chair,
         coChairs: meeting.coChairs.join('; '),
-        status: meeting.status,
+        status: statusOf(meeting.status, t),
         note: meeting.note,
         etag: meeting.etag,
       },
