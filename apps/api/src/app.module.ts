@@ -36,6 +36,8 @@ import { MeetingsController } from './meetings/meetings.controller';
 import { MeetingsService } from './meetings/meetings.service';
 import { MeController } from './notifications/me.controller';
 import { notificationsProviders } from './notifications/notifications.providers';
+import { PacksController } from './packs/packs.controller';
+import { packsProviders } from './packs/packs.providers';
 import { ReferenceController } from './reference/reference.controller';
 import { TranslationsController } from './translations/translations.controller';
 import { ReferenceService } from './reference/reference.service';
@@ -96,6 +98,7 @@ export class AppModule {
         MeController,
         MeSettingsController,
         EventsController,
+        PacksController,
         ...DESK_CONTROLLERS,
       ],
       providers: [
@@ -129,6 +132,7 @@ export class AppModule {
         AmendmentImportService,
         SilenceDeadlineWorker,
         DocumentsService,
+        ...packsProviders(),
         ...notificationsProviders(),
         ...DESK_PROVIDERS,
       ],

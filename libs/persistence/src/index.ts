@@ -79,3 +79,9 @@ export type {
   TranslationToStore,
 } from './repositories/language.repository';
 export { localized, localizedOrNull } from './repositories/localized';
+export { MeetingPackRepository } from './repositories/meeting-pack.repository';
+export type {
+  MeetingPackRow,
+  PackDraftRow,
+  PackStatus,
+} from './repositories/meeting-pack.repository';

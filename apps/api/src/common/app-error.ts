@@ -63,6 +63,10 @@ export const APP_ERROR_CODES = [
   // a user's settings
   'UNKNOWN_LANGUAGE',
   'UNKNOWN_TIME_ZONE',
+  // jobs and the meeting pack
+  'PDF_UNAVAILABLE',
+  'JOB_NOT_FINISHED',
+  'JOB_NOT_RETRYABLE',
 ] as const;
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
 
@@ -128,6 +132,9 @@ export const APP_ERRORS: { readonly [C in AppErrorCode]: AppErrorRule } = {
   TOO_MANY_STREAMS: { status: 503, title: 'Too many live pages' },
   UNKNOWN_LANGUAGE: { status: 422, title: 'Unprocessable Entity' },
   UNKNOWN_TIME_ZONE: { status: 422, title: 'Unprocessable Entity' },
+  PDF_UNAVAILABLE: { status: 422, title: 'PDF cannot be made on this server' },
+  JOB_NOT_FINISHED: { status: 409, title: 'The job has not finished' },
+  JOB_NOT_RETRYABLE: { status: 409, title: 'Only a failed job can be retried' },
 };
 
 export interface AppErrorDetails {

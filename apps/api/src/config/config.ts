@@ -53,6 +53,11 @@ const configSchema = z.object({
   JOB_POLL_MS: z.coerce.number().int().min(500).max(60000).default(2000),
   JOB_POOL_SIZE: z.coerce.number().int().min(2).max(50).default(4),
   JOB_SUPERVISE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  // "off" makes meeting packs Word only.
+  LIBREOFFICE_PATH: z.string().min(1).default('soffice'),
+  PDF_CONCURRENCY: z.coerce.number().int().min(1).max(8).default(1),
+  PDF_TIMEOUT_PER_FILE_MS: z.coerce.number().int().min(500).max(600000).default(60000),
+  PDF_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(2),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\/[^/]+/, 'must be an smtp:// or smtps:// URL (smtp://user:pass@host:587)')

@@ -60,6 +60,30 @@ export interface RenderedDocument {
   symbol: string;
 }
 
+/** One document of a meeting pack (see DocumentsService.packDocuments). */
+export interface PackDocument {
+  name: string;
+  language: DocumentLanguage;
+  symbol: string;
+  title: string;
+  /** Its cache key: the pack's own key is made of these. */
+  key: string;
+  fetch(signal?: AbortSignal): Promise<{ content: Buffer; sha256: string }>;
+}
+
+const MEETING_DOCUMENT_TITLES: Record<MeetingDocumentName, string> = {
+  'provisional-agenda': 'Provisional agenda',
+  'annotated-agenda': 'Annotated provisional agenda',
+  'list-of-documents': 'List of documents',
+};
+
+const DRAFT_DOCUMENT_SUFFIXES: Record<DraftDocumentName, string> = {
+  text: '',
+  redline: ' (changes between revisions)',
+  compilation: ' (compilation of amendments)',
+  'consensus-report': ' (consensus report)',
+};
+
 /** What the HTTP request brings besides its parameters. */
 export interface DeliveryConditions {
   ifNoneMatch?: string;
@@ -159,6 +183,14 @@ export class DocumentsService implements BeforeApplicationShutdown, OnApplicatio
     conditions: DeliveryConditions = {},
   ): Promise<RenderedDocument> {
     const language = (await this.languages).resolve(asked);
+    return this.deliver(principal, conditions, await this.meetingPlan(meetingId, name, language));
+  }
+
+  private async meetingPlan(
+    meetingId: string,
+    name: MeetingDocumentName,
+    language: DocumentLanguage,
+  ): Promise<Plan> {
     // Agendas and lists are small: their data is their key.
     const builder = this.builder();
     const built = await this.reads.run<{ symbol: string; data: unknown }>(() =>
@@ -166,7 +198,7 @@ export class DocumentsService implements BeforeApplicationShutdown, OnApplicatio
         ? builder.listOfDocuments(meetingId, language)
         : builder.agenda(meetingId, language, name === 'annotated-agenda'),
     );
-    return this.deliver(principal, conditions, {
+    return {
       name,
       language,
       symbol: built.symbol,
@@ -174,7 +206,7 @@ export class DocumentsService implements BeforeApplicationShutdown, OnApplicatio
       keyParts: built.data,
       load: () =>
         Promise.resolve((slot, signal) => slot.render(name, language, built.data, { signal })),
-    });
+    };
   }
 
   async draftDocument(
@@ -309,12 +341,51 @@ export class DocumentsService implements BeforeApplicationShutdown, OnApplicatio
     };
   }
 
-  private async deliver(
-    principal: Principal | null,
-    conditions: DeliveryConditions,
-    plan: Plan,
-  ): Promise<RenderedDocument> {
-    const key = createHash('sha256')
+  /**
+   * The documents of a meeting's pack, in one language: the agendas and the list, then each
+   * draft's text, its compilation (when its revision has amendments) and its consensus report.
+   * Each comes with its cache key (the content hash of its inputs, as for a download) and a way
+   * to fetch it from the cache or render it once; nothing is rendered here.
+   */
+  async packDocuments(
+    meetingId: string,
+    language: DocumentLanguage,
+    drafts: { id: string; title: string; amendments: number }[],
+  ): Promise<PackDocument[]> {
+    const plans: { plan: Plan; title: string }[] = [];
+    for (const name of MEETING_DOCUMENTS)
+      plans.push({
+        title: MEETING_DOCUMENT_TITLES[name],
+        plan: await this.meetingPlan(meetingId, name, language),
+      });
+    for (const draft of drafts) {
+      const names: DraftDocumentName[] = ['text'];
+      if (draft.amendments > 0) names.push('compilation');
+      names.push('consensus-report');
+      for (const name of names) {
+        const plan = await this.reads.run(() => this.draftPlan(draft.id, name, { language }));
+        plans.push({ title: `${draft.title}${DRAFT_DOCUMENT_SUFFIXES[name]}`, plan });
+      }
+    }
+    return plans.map(({ plan, title }) => {
+      const key = this.keyOf(plan);
+      return {
+        name: plan.name,
+        language: plan.language,
+        symbol: plan.symbol,
+        title,
+        key,
+        fetch: async (signal?: AbortSignal) => {
+          const delivery = await this.fetch(key, plan, signal);
+          return { content: delivery.content, sha256: delivery.sha256 };
+        },
+      };
+    });
+  }
+
+  /** A document's cache key: the hash of what goes into it and of the templates. */
+  private keyOf(plan: Plan): string {
+    return createHash('sha256')
       .update(
         JSON.stringify({
           name: plan.name,
@@ -324,6 +395,14 @@ export class DocumentsService implements BeforeApplicationShutdown, OnApplicatio
         }),
       )
       .digest('hex');
+  }
+
+  private async deliver(
+    principal: Principal | null,
+    conditions: DeliveryConditions,
+    plan: Plan,
+  ): Promise<RenderedDocument> {
+    const key = this.keyOf(plan);
     const etag = `"${Buffer.from(key, 'hex').toString('base64url').slice(0, 32)}"`;
     const { symbol } = plan;
     const fileName = fileNameFor(symbol, plan.language === 'en' ? '' : `_${plan.language}`);

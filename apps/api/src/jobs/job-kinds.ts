@@ -41,8 +41,8 @@ export const SILENCE_DEADLINE = kind<{ draftId: string; procedureId: string }>('
  */
 export const MEETING_PACK = kind<{ packId: string }>('meeting-pack', {
   policy: 'standard',
-  retryLimit: 3,
-  retryDelay: 5,
+  retryLimit: 2,
+  retryDelay: 2,
   retryBackoff: true,
   retryDelayMax: 300,
   expireInSeconds: 3600,

@@ -14,6 +14,7 @@ import { IdempotencyKeyEntity } from './idempotency-key.entity';
 import { ForumEntity } from './forum.entity';
 import { LanguageEntity } from './language.entity';
 import { MeetingEntity } from './meeting.entity';
+import { MeetingPackChunkEntity, MeetingPackEntity } from './meeting-pack.entity';
 import { NoticeEntity } from './notice.entity';
 import { NotificationSettingsEntity } from './notification-settings.entity';
 import { ParticipantEntity } from './participant.entity';
@@ -43,6 +44,8 @@ export {
   ForumEntity,
   LanguageEntity,
   MeetingEntity,
+  MeetingPackChunkEntity,
+  MeetingPackEntity,
   NoticeEntity,
   NotificationSettingsEntity,
   ParticipantEntity,
@@ -76,6 +79,8 @@ export const entities: Function[] = [
   ForumEntity,
   LanguageEntity,
   MeetingEntity,
+  MeetingPackChunkEntity,
+  MeetingPackEntity,
   NoticeEntity,
   NotificationSettingsEntity,
   ParticipantEntity,
