@@ -383,6 +383,11 @@ export class DocumentsService implements BeforeApplicationShutdown, OnApplicatio
     });
   }
 
+  /** The forum's working languages, as the service started with them. */
+  workingLanguages(): Promise<WorkingLanguages> {
+    return this.languages;
+  }
+
   /** A document's cache key: the hash of what goes into it and of the templates. */
   private keyOf(plan: Plan): string {
     return createHash('sha256')

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { DOCUMENT_LANGUAGES, type DocumentLanguage } from '@chancery/documents';
+import type { DocumentLanguage } from '@chancery/documents';
 import { MeetingPackRepository, type MeetingPackRow } from '@chancery/persistence';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -80,7 +80,7 @@ export class MeetingPacksService {
   /** What a pack of this meeting holds now, and the hash that names it. */
   async plan(
     meetingId: string,
-    languages: readonly DocumentLanguage[] = DOCUMENT_LANGUAGES,
+    languages?: readonly DocumentLanguage[],
     formats: readonly PackFormat[] = PACK_FORMATS,
   ): Promise<PackPlan> {
     const pdfMissing = formats.includes('pdf') ? await this.pdf.unavailable() : null;
@@ -89,7 +89,10 @@ export class MeetingPacksService {
       throw new AppError('PDF_UNAVAILABLE', `Only PDF was asked for, and ${pdfMissing}.`, {
         field: 'formats',
       });
-    const ordered = DOCUMENT_LANGUAGES.filter((l) => languages.includes(l));
+    // In the forum's order; a language it does not work in is refused (404), as for a download.
+    const working = await this.documents.workingLanguages();
+    for (const language of languages ?? []) working.resolve(language);
+    const ordered = working.codes.filter((l) => !languages || languages.includes(l));
     const drafts = await this.packs.drafts(this.dataSource.manager, meetingId);
     const documents: PackDocument[] = [];
     for (const language of ordered)

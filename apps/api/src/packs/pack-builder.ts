@@ -69,11 +69,7 @@ export class PackBuilder {
     const work = await mkdtemp(join(tmpdir(), 'chancery-pack-'));
     let archive: PackArchive | null = null;
     try {
-      const plan = await this.service.plan(
-        pack.meeting_id,
-        pack.languages as never,
-        pack.formats as never,
-      );
+      const plan = await this.service.plan(pack.meeting_id, pack.languages, pack.formats as never);
       const withPdf = plan.formats.includes('pdf');
       const total = plan.documents.length * plan.formats.length;
       await this.packs.start(manager, packId, total);

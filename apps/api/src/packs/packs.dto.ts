@@ -1,4 +1,4 @@
-import { DOCUMENT_LANGUAGES } from '@chancery/documents';
+import { LANGUAGE_FOLDER } from '@chancery/documents';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 
@@ -8,11 +8,11 @@ export type PackFormat = (typeof PACK_FORMATS)[number];
 export class PackRequestDto extends createZodDto(
   z.strictObject({
     languages: z
-      .array(z.enum(DOCUMENT_LANGUAGES))
+      .array(z.string().regex(LANGUAGE_FOLDER))
       .min(1)
-      .max(DOCUMENT_LANGUAGES.length)
+      .max(20)
       .optional()
-      .describe('Default: every working language'),
+      .describe('Working languages (GET /api/languages); default: every one'),
     formats: z
       .array(z.enum(PACK_FORMATS))
       .min(1)
