@@ -82,6 +82,7 @@ const DRAFT_DOCUMENT_SUFFIXES: Record<DraftDocumentName, string> = {
   redline: ' (changes between revisions)',
   compilation: ' (compilation of amendments)',
   'consensus-report': ' (consensus report)',
+  concordance: ' (concordance of the language versions)',
 };
 
 /** What the HTTP request brings besides its parameters. */
