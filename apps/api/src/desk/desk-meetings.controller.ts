@@ -21,6 +21,7 @@ import { DeskGuard } from './desk.guard';
 import { DeskExceptionFilter } from './desk-exception.filter';
 import { AgendaItemForm, ReorderForm, confirmed, fields } from './desk-forms';
 import { DeskMeetingService } from './desk-meeting.service';
+import { DeskPacksService } from './desk-packs.service';
 import { i18n } from './desk-locale';
 import { DeskResponder } from './desk-responder';
 import { type ProblemView, problemView } from './problem-view';
@@ -43,6 +44,7 @@ export class DeskMeetingsController {
     @Inject(DeskMeetingService) private readonly pages: DeskMeetingService,
     @Inject(MeetingsService) private readonly meetings: MeetingsService,
     @Inject(DeskResponder) private readonly responder: DeskResponder,
+    @Inject(DeskPacksService) private readonly packs: DeskPacksService,
   ) {}
 
   @Get()
@@ -60,9 +62,13 @@ export class DeskMeetingsController {
     @Res() reply: FastifyReply,
     @Param('id', UuidParam) id: string,
     @Query('done') done?: unknown,
+    @Query('pack') pack?: unknown,
   ) {
     const key = doneKey(done);
-    await this.show(request, reply, id, { notice: key ? i18n(request).t(key) : null });
+    const t = i18n(request);
+    const packNotice =
+      pack === 'started' ? t.t('pack.started') : pack === 'cached' ? t.t('pack.cached') : null;
+    await this.show(request, reply, id, { notice: key ? t.t(key) : packNotice });
   }
 
   @Post(':id/agenda')
@@ -176,7 +182,10 @@ export class DeskMeetingsController {
     id: string,
     options: { notice?: string | null; problem?: ProblemView },
   ) {
-    const view = await this.pages.page(request.principal!, id, i18n(request));
+    const view = {
+      ...(await this.pages.page(request.principal!, id, i18n(request))),
+      pack: await this.packs.panel(request.principal!, id),
+    };
     this.responder.page(request, reply, 'meeting', view, {
       title: `${view.meeting.label}: ${view.meeting.title}`,
       section: 'meetings',

@@ -9,6 +9,8 @@ import { DeskTranslationsController } from './desk-translations.controller';
 import { DeskExceptionFilter } from './desk-exception.filter';
 import { DeskFallbackController } from './desk-fallback.controller';
 import { DeskImportController } from './desk-import.controller';
+import { DeskJobsController } from './desk-jobs.controller';
+import { DeskPacksService } from './desk-packs.service';
 import { DeskGuard } from './desk.guard';
 import { DeskListsController } from './desk-lists.controller';
 import { DeskListsService } from './desk-lists.service';
@@ -32,6 +34,7 @@ export const DESK_CONTROLLERS = [
   DeskImportController,
   DeskNoticesController,
   DeskSettingsController,
+  DeskJobsController,
   // Last: it answers whatever no other desk route does.
   DeskFallbackController,
 ];
@@ -47,4 +50,5 @@ export const DESK_PROVIDERS = [
   DeskAmendmentsService,
   DeskMeetingService,
   UserSettingsService,
+  DeskPacksService,
 ];

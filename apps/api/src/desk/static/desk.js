@@ -199,3 +199,61 @@
     if (pending === null) pending = setTimeout(refresh, 250);
   };
 })();
+
+// The meeting pack: while it builds, the bar follows its progress (the server stores done and
+// total as the job goes), so it moves without a reload and picks up again after one; once it
+// is done the download appears. Without the script the page shows the state of its rendering.
+(function () {
+  var panel = document.querySelector('[data-pack-status-url]');
+  if (!panel || !window.fetch) return;
+  var job = panel.querySelector('[data-pack-job]');
+  var bar = panel.querySelector('progress');
+  var state = panel.querySelector('[data-pack-state]');
+  var download = panel.querySelector('[data-pack-download]');
+  function message(name, values) {
+    var text = panel.getAttribute('data-msg-' + name) || '';
+    Object.keys(values).forEach(function (key) {
+      text = text.split('{' + key + '}').join(String(values[key]));
+    });
+    return text;
+  }
+  function show(status) {
+    if (!status || status.status === 'none') return false;
+    job.hidden = false;
+    bar.max = Math.max(1, status.total);
+    bar.value = status.status === 'done' ? bar.max : status.done;
+    bar.textContent = status.percent + '%';
+    var text = message(status.status === 'done_' ? 'done' : status.status, {
+      done: status.done,
+      total: status.total,
+      error: status.error || '',
+    });
+    if (state.textContent !== text) state.textContent = text;
+    if (status.fileHref) {
+      download.querySelector('a').href = status.fileHref;
+      download.hidden = false;
+    } else {
+      download.hidden = true;
+    }
+    return status.status === 'queued' || status.status === 'running';
+  }
+  function poll() {
+    fetch(panel.getAttribute('data-pack-status-url'), {
+      credentials: 'same-origin',
+      headers: { accept: 'application/json' },
+    })
+      .then(function (response) {
+        if (!response.ok) throw new Error('status ' + response.status);
+        return response.json();
+      })
+      .then(function (status) {
+        if (show(status)) setTimeout(poll, 1000);
+      })
+      .catch(function () {
+        setTimeout(poll, 3000);
+      });
+  }
+  var current = state ? state.textContent : '';
+  var unfinished = !job.hidden && !download.querySelector('a').getAttribute('href');
+  if (unfinished || current === '') poll();
+})();
