@@ -177,7 +177,9 @@ async function main(): Promise<void> {
 
     const line = (name: string, value: number, base: number) =>
       `${name.padEnd(34)} ${value.toFixed(0).padStart(7)} ms   floor ${base.toFixed(0).padStart(7)} ms   ratio ${(value / base).toFixed(2)}×`;
-    console.log(`7th CFM meeting pack: ${files} documents in en and ru together, median of ${ROUNDS} (PDF: 1)`);
+    console.log(
+      `7th CFM meeting pack: ${files} documents in en and ru together, median of ${ROUNDS} (PDF: 1)`,
+    );
     console.log(line('pack, Word only', word, wordFloor));
     console.log(line('pack, Word + PDF', both, pdfFloor));
     console.log(
