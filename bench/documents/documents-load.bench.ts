@@ -10,6 +10,7 @@
 //   npm run bench:documents                 (builds dist/ first if it is stale)
 //   npm run bench:documents -- --after=10   a shorter wait for the "after" RSS
 
+import { quantile } from '../support/measure';
 import { type ChildProcess, fork, spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -31,12 +32,6 @@ interface PhaseResult {
   health: number[];
   peakRssMb: number;
 }
-
-const quantile = (values: number[], q: number) => {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-};
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

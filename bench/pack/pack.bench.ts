@@ -7,67 +7,28 @@
  *   npm run bench:pack            (embedded PostgreSQL, or DATABASE_URL's server)
  */
 import 'reflect-metadata';
+import { openBenchDatabase } from '../support/bench-database';
+import { median, quantile } from '../support/measure';
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import {
-  MeetingPackRepository,
-  buildDataSourceOptions,
-  migrate,
-  startEmbeddedDatabase,
-} from '@chancery/persistence';
-import { Client } from 'pg';
-import { DataSource } from 'typeorm';
+import { MeetingPackRepository } from '@chancery/persistence';
 import type { Principal } from '../../apps/api/src/auth/principal';
 import { loadConfig } from '../../apps/api/src/config/config';
 import { createApp } from '../../apps/api/src/create-app';
 import { DocumentsService } from '../../apps/api/src/documents/documents.service';
 import { MeetingPacksService } from '../../apps/api/src/packs/meeting-packs.service';
 import type { PackFormat } from '../../apps/api/src/packs/packs.dto';
-import { seedDemoData } from '../../apps/api/src/seed/seed-demo-data';
 
 const run = promisify(execFile);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
 async function main(): Promise<void> {
-  let serverUrl = process.env.DATABASE_URL;
-  let cleanup = async () => {};
-  if (!serverUrl) {
-    const dir = await mkdtemp(join(tmpdir(), 'chancery-bench-'));
-    const embedded = await startEmbeddedDatabase({
-      dataDir: dir,
-      port: 54000 + Math.floor(Math.random() * 900),
-    });
-    serverUrl = embedded.url;
-    cleanup = async () => {
-      await embedded.stop();
-      await rm(dir, { recursive: true, force: true });
-    };
-  }
-  const database = `chancery_bench_${Date.now().toString(36)}`;
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${database}"`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${database}`;
-  const dataSource = new DataSource(buildDataSourceOptions({ url: url.toString(), poolSize: 8 }));
-  await dataSource.initialize();
+  const { dataSource, close } = await openBenchDatabase(8);
   const work = await mkdtemp(join(tmpdir(), 'chancery-bench-pack-'));
   try {
-    await migrate(dataSource);
-    await seedDemoData(dataSource);
     const config = loadConfig({ SEED_DEMO: 'false', LOG_LEVEL: 'silent', JOB_POLL_MS: '500' });
     const app = await createApp({
       config,
@@ -183,15 +144,12 @@ async function main(): Promise<void> {
     console.log(line('pack, Word only', word, wordFloor));
     console.log(line('pack, Word + PDF', both, pdfFloor));
     console.log(
-      `/health p99 idle ${percentile(idle, 99).toFixed(1)} ms (n=${idle.length}), while the Word + PDF pack builds ${percentile(busy, 99).toFixed(1)} ms (n=${busy.length}; p50 ${percentile(busy, 50).toFixed(1)} ms, max ${Math.max(...busy).toFixed(1)} ms)`,
+      `/health p99 idle ${quantile(idle, 0.99).toFixed(1)} ms (n=${idle.length}), while the Word + PDF pack builds ${quantile(busy, 0.99).toFixed(1)} ms (n=${busy.length}; p50 ${quantile(busy, 0.5).toFixed(1)} ms, max ${Math.max(...busy).toFixed(1)} ms)`,
     );
     await app.close();
   } finally {
-    await dataSource.destroy();
-    await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`).catch(() => undefined);
-    await admin.end();
     await rm(work, { recursive: true, force: true });
-    await cleanup();
+    await close();
   }
 }
 

@@ -4,6 +4,13 @@ export function median(values: readonly number[]): number {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
+/** The value below which a fraction `q` of the samples lie (0.99: the p99). */
+export function quantile(values: readonly number[], q: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+}
+
 export interface SampleOptions<T> {
   rounds: number;
   /** Untimed runs first, so that caches, JIT and pools are warm (5 unless told). */
