@@ -8,6 +8,7 @@ import { NoticesAndDeskEvents1765000015000 } from './1765000015000-notices-and-d
 import { Hardening1765000016000 } from './1765000016000-hardening';
 import { DocumentCache1765000017000 } from './1765000017000-document-cache';
 import { UserLanguageChoice1765000019000 } from './1765000019000-user-language-choice';
+import { MailJobs1765000020000 } from './1765000020000-mail-jobs';
 
 // Every migration, in order. Listed explicitly (not globbed) so the same list works from
 // TypeScript sources in tests and from compiled JavaScript in production.
@@ -22,4 +23,5 @@ export const migrations: Function[] = [
   Hardening1765000016000,
   DocumentCache1765000017000,
   UserLanguageChoice1765000019000,
+  MailJobs1765000020000,
 ];

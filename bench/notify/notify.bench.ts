@@ -111,8 +111,8 @@ async function main(): Promise<void> {
     const floor = await timed(() =>
       dataSource.transaction((manager) =>
         manager.query(
-          `INSERT INTO notices (recipient_id, kind, draft_id, facts, delivery, next_attempt_at, message_id)
-             SELECT r, 'under-review', $2, $3::jsonb, 'pending', now(), gen_random_uuid()::text FROM unnest($1::uuid[]) r`,
+          `INSERT INTO notices (recipient_id, kind, draft_id, facts, delivery, message_id)
+             SELECT r, 'under-review', $2, $3::jsonb, 'pending', gen_random_uuid()::text FROM unnest($1::uuid[]) r`,
           [recipients, sample.id, facts],
         ),
       ),

@@ -1,10 +1,9 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { MailDeliverer } from '../../apps/api/src/notifications/mail-deliverer';
 import { createTestDatabase } from '../support/database';
 import { startService } from '../support/service-process';
-import { type TestSmtpServer, settle, startSmtpServer } from '../support/smtp';
+import { type TestSmtpServer, settleMail, startSmtpServer } from '../support/smtp';
 import { type TestApp, startTestApp } from '../support/test-app';
 
 async function call(
@@ -50,6 +49,7 @@ it('delivers after a restart, once and with the same Message-ID, mail whose send
     SMTP_URL: smtp.url,
     JWT_SECRET: randomBytes(32).toString('hex'),
     MAIL_TIMEOUT_MS: '60000',
+    MAIL_RETRY_BASE_MS: '1000',
   };
   const service = await startService(env);
   killed = service.child;
@@ -86,16 +86,18 @@ it('delivers after a restart, once and with the same Message-ID, mail whose send
   // The server accepts from now on: the restarted instance starts sending as it boots, and a
   // message it sent into the stall would wait out its timeout and back-off.
   smtp.answer = () => 'accept';
-  restarted = await startTestApp({ databaseUrl, env: { SMTP_URL: smtp.url, JOB_POLL_MS: '500' } });
+  // Its supervisor finds the dead instance's mail jobs without a heartbeat and retries them.
+  restarted = await startTestApp({
+    databaseUrl,
+    env: { SMTP_URL: smtp.url, JOB_POLL_MS: '500', JOB_SUPERVISE_SECONDS: '1' },
+  });
   const pending = await restarted.dataSource.query<{ message_id: string; delivery: string }[]>(
     `SELECT message_id, delivery FROM notices WHERE draft_id = $1`,
     [draft.body.id],
   );
   expect(pending.find((n) => n.message_id === caught)).toBeDefined();
-  // Wake the restarted instance now rather than at its next poll.
-  restarted.app.get(MailDeliverer).wake();
-  await smtp.waitForAccepted(pending.length, 20000);
-  await settle(restarted.app.get(MailDeliverer));
+  await smtp.waitForAccepted(pending.length, 60000);
+  await settleMail(restarted.dataSource);
 
   const arrived = smtp.accepted.map((mail) => mail.messageId);
   expect(arrived.filter((id) => id === caught)).toHaveLength(1);

@@ -1,4 +1,4 @@
-import { MailDeliverer } from '../../apps/api/src/notifications/mail-deliverer';
+import { JOB_QUEUE_SCHEMA } from '@chancery/persistence';
 import { NoticeOutbox } from '../../apps/api/src/notifications/notice-outbox';
 import {
   addRevision,
@@ -7,8 +7,9 @@ import {
   registerDraft,
   transition,
 } from '../support/drafts';
-import { type TestSmtpServer, settle, startSmtpServer } from '../support/smtp';
+import { type TestSmtpServer, settleMail, startSmtpServer } from '../support/smtp';
 import { type TestApp, startTestApp } from '../support/test-app';
+import { until } from '../support/until';
 
 const RUSSIAN_SPEAKING = ['RUS', 'KAZ'];
 
@@ -37,7 +38,7 @@ beforeAll(async () => {
       SMTP_URL: smtp.url,
       MAIL_FROM: 'CICA Secretariat <secretariat@cica.test>',
       PUBLIC_URL: 'https://desk.cica.test',
-      MAIL_RETRY_BASE_MS: '10',
+      MAIL_RETRY_BASE_MS: '1000',
       MAIL_TIMEOUT_MS: '5000',
       JOB_POLL_MS: '500',
     },
@@ -68,7 +69,7 @@ describe('notices by mail', () => {
     expect(submitted.status).toBe(200);
     await smtp.waitForAccepted(delegates.length);
     // Whatever else is swept now finds nothing more to send.
-    await settle(api.app.get(MailDeliverer));
+    await settleMail(api.dataSource);
 
     expect(recipients().sort()).toEqual(delegates);
     const stored = await notices('under-review');
@@ -107,7 +108,7 @@ describe('notices by mail', () => {
       201,
     );
     await smtp.waitForAccepted(delegates.length - 1);
-    await settle(api.app.get(MailDeliverer));
+    await settleMail(api.dataSource);
 
     expect(recipients()).not.toContain(delegateOf('MNG'));
     expect(recipients()).toHaveLength(delegates.length - 1);
@@ -131,7 +132,7 @@ describe('notices by mail', () => {
 
     expect((await addRevision(api, draftId, { operative: [{ text: 'Third.' }] })).status).toBe(201);
     const [mail] = await smtp.waitForAccepted(1);
-    await settle(api.app.get(MailDeliverer));
+    await settleMail(api.dataSource);
 
     expect(smtp.offered() - offeredBefore).toBe(3);
     expect(smtp.accepted).toHaveLength(1);
@@ -159,6 +160,7 @@ describe('notices by mail', () => {
 
   it('sends nothing for a change whose transaction fails after its notices were written', async () => {
     const offeredBefore = smtp.offered();
+    const jobsBefore = await mailJobs();
     const outbox = api.app.get(NoticeOutbox);
     let written = 0;
     await expect(
@@ -174,19 +176,28 @@ describe('notices by mail', () => {
     ).rejects.toThrow('the change failed');
     expect(written).toBeGreaterThan(0);
 
-    await settle(api.app.get(MailDeliverer));
+    await settleMail(api.dataSource);
     expect(smtp.offered()).toBe(offeredBefore);
     expect(await notices('consensus')).toEqual([]);
+    // The mail jobs the outbox enqueued went with the transaction.
+    expect(await mailJobs()).toBe(jobsBefore);
   });
 });
 
-/** Polls until the query returns a row (bounded): the deliverer works in the background. */
-async function waitForRow(sql: string): Promise<any[]> {
-  const deliverer = api.app.get(MailDeliverer);
-  for (let round = 0; round < 50; round += 1) {
-    await settle(deliverer);
-    const rows = await api.dataSource.query(sql, [draftId]);
-    if (rows.length > 0) return rows;
-  }
-  throw new Error('no row appeared');
+async function mailJobs(): Promise<number> {
+  const [{ count }] = await api.dataSource.query<{ count: number }[]>(
+    `SELECT count(*)::int AS count FROM ${JOB_QUEUE_SCHEMA}.job WHERE name = 'mail-notice'`,
+  );
+  return count;
+}
+
+/** Polls until the query returns a row (bounded): mail is sent by jobs in the background. */
+async function waitForRow(sql: string): Promise<Record<string, unknown>[]> {
+  const rows = await until(
+    () => api.dataSource.query<Record<string, unknown>[]>(sql, [draftId]),
+    (found) => found.length > 0,
+    20000,
+  );
+  if (rows.length === 0) throw new Error('no row appeared');
+  return rows;
 }

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import { until } from './until';
 
 /** What the server answers to the n-th message it is offered (from 1). */
 export type SmtpAnswer = 'accept' | 'stall' | { code: number; message: string };
@@ -98,10 +99,22 @@ export async function startSmtpServer(
 }
 
 /**
- * Lets the instance's deliverer finish what it is doing, then sweeps once more: after this,
- * every notice it could send is settled in the database.
+ * Waits (bounded) until no notice in the database waits for mail: each mail job has sent its
+ * notice or given up. A retry's back-off is waited out, as the server's answer decides it.
  */
-export async function settle(deliverer: { idle(): Promise<void>; sweep(): Promise<void> }) {
-  await deliverer.idle();
-  await deliverer.sweep();
+export async function settleMail(
+  dataSource: { query<T>(sql: string): Promise<T> },
+  timeoutMs = 30000,
+): Promise<void> {
+  const pending = await until(
+    async () =>
+      (
+        await dataSource.query<{ count: number }[]>(
+          `SELECT count(*)::int AS count FROM notices WHERE delivery = 'pending'`,
+        )
+      )[0].count,
+    (count) => count === 0,
+    timeoutMs,
+  );
+  if (pending > 0) throw new Error(`${pending} notices still wait for mail after ${timeoutMs} ms`);
 }

@@ -64,7 +64,7 @@ export {
   amendmentStatus,
 } from './repositories/amendment.repository';
 export type { AmendmentOutcomeRow, AmendmentRow } from './repositories/amendment.repository';
-export { NOTICES_CHANNEL, NoticeRepository } from './repositories/notice.repository';
+export { NoticeRepository } from './repositories/notice.repository';
 export type { DueNoticeRow, NoticeRow, StateNames } from './repositories/notice.repository';
 export { SessionRepository } from './repositories/session.repository';
 export { IdempotencyRepository } from './repositories/idempotency.repository';

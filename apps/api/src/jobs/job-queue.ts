@@ -6,7 +6,7 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { JOB_QUEUE_SCHEMA } from '@chancery/persistence';
-import { type Db, type JobWithMetadata, PgBoss } from 'pg-boss';
+import { type Db, type JobResult, type JobWithMetadata, PgBoss } from 'pg-boss';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { JOB_KINDS, type JobKind } from './job-kinds';
@@ -25,6 +25,24 @@ export interface JobContext {
 }
 
 export type JobHandler<T extends object> = (data: T, job: JobContext) => Promise<unknown>;
+
+/**
+ * Thrown by a handler for a failure that no retry can mend (a mail server's 5xx, say): the job
+ * fails for good at once, with this message, instead of spending its retries.
+ */
+export class PermanentJobFailure extends Error {
+  override readonly name = 'PermanentJobFailure';
+}
+
+export interface RegisterOptions {
+  /** Jobs run at once on this replica (default 1). */
+  concurrency?: number;
+  /**
+   * Jobs fetched together (default 1), each run and settled on its own: for many small jobs
+   * (one per mail), so that a burst is worked off without waiting a poll between jobs.
+   */
+  batchSize?: number;
+}
 
 /** A job as the API and the admin page show it. */
 export interface JobView {
@@ -92,7 +110,7 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(JobQueue.name);
   private readonly handlers = new Map<
     string,
-    { handler: JobHandler<object>; concurrency: number }
+    { handler: JobHandler<object>; concurrency: number; batchSize: number }
   >();
   private boss: Promise<PgBoss> | null = null;
   private stopped = false;
@@ -106,11 +124,12 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
   register<T extends object>(
     kind: JobKind<T>,
     handler: JobHandler<T>,
-    options: { concurrency?: number } = {},
+    options: RegisterOptions = {},
   ): void {
     this.handlers.set(kind.name, {
       handler: handler as JobHandler<object>,
       concurrency: options.concurrency ?? 1,
+      batchSize: options.batchSize ?? 1,
     });
   }
 
@@ -127,6 +146,21 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
       ...(options.id && { id: options.id }),
       ...(options.startAfter && { startAfter: options.startAfter }),
     });
+  }
+
+  /** Enqueues several jobs of one kind in one statement, in the caller's transaction. */
+  async sendMany<T extends object>(
+    uow: InTransaction,
+    kind: JobKind<T>,
+    jobs: readonly { id: string; data: T }[],
+  ): Promise<void> {
+    if (jobs.length === 0) return;
+    const boss = await this.started();
+    await boss.insert(
+      kind.name,
+      jobs.map((job) => ({ id: job.id, data: job.data })),
+      { db: transactionDb(uow.manager) },
+    );
   }
 
   /** Cancels a job that has not finished, in the caller's transaction when one is given. */
@@ -167,33 +201,49 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
 
   async onApplicationBootstrap(): Promise<void> {
     const boss = await this.started();
-    for (const [name, { handler, concurrency }] of this.handlers) {
+    for (const [name, { handler, concurrency, batchSize }] of this.handlers) {
       await boss.work(
         name,
         {
           includeMetadata: true as const,
-          batchSize: 1,
+          perJobResults: true as const,
+          batchSize,
+          // A full batch means more are waiting: fetch again at once rather than after a poll.
+          burstWhenBatchFull: batchSize > 1,
           localConcurrency: concurrency,
           pollingIntervalSeconds: this.config.JOB_POLL_MS / 1000,
         },
-        async ([job]: JobWithMetadata<object>[]) => {
-          const attempt = job.retryCount + 1;
-          try {
-            return await handler(job.data, {
-              id: job.id,
-              attempt,
-              lastAttempt: attempt > job.retryLimit,
-              signal: job.signal,
-            });
-          } catch (error) {
-            this.logger.warn(
-              { err: error, job: job.id, kind: name, attempt },
-              attempt > job.retryLimit ? 'job failed for good' : 'job failed; it will be retried',
-            );
-            throw error;
-          }
-        },
+        (jobs: JobWithMetadata<object>[]) =>
+          Promise.all(jobs.map((job) => this.run(name, handler, job))),
       );
+    }
+  }
+
+  /** Runs one job and says how it ended; a handler's error never fails the rest of its batch. */
+  private async run(
+    name: string,
+    handler: JobHandler<object>,
+    job: JobWithMetadata<object>,
+  ): Promise<JobResult> {
+    const attempt = job.retryCount + 1;
+    try {
+      const output: unknown = await handler(job.data, {
+        id: job.id,
+        attempt,
+        lastAttempt: attempt > job.retryLimit,
+        signal: job.signal,
+      });
+      return { id: job.id, status: 'completed', output: output ?? null };
+    } catch (error) {
+      const permanent = error instanceof PermanentJobFailure;
+      const last = permanent || attempt > job.retryLimit;
+      this.logger.warn(
+        { err: error, job: job.id, kind: name, attempt },
+        last ? 'job failed for good' : 'job failed; it will be retried',
+      );
+      const message = error instanceof Error ? error.message : String(error);
+      // pg-boss's dead letter, with no dead-letter queue named, is a final failure.
+      return { id: job.id, status: permanent ? 'deadletter' : 'failed', output: { message } };
     }
   }
 
@@ -230,6 +280,9 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
       schedule: false,
       supervise: true,
       superviseIntervalSeconds: this.config.JOB_SUPERVISE_SECONDS,
+      // A supervising pass (expiry, lost heartbeats) runs no more often than the monitor's
+      // interval, which is a minute by default: a dead replica's jobs would wait that long.
+      monitorIntervalSeconds: this.config.JOB_SUPERVISE_SECONDS,
       useListenNotify: true,
     });
     // Without a listener an error event would end the process (a lost connection, say).
@@ -239,8 +292,9 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
     for (const kind of JOB_KINDS) {
       // Creating is a no-op for a queue that exists (another replica, an earlier start); its
       // retry and retention settings follow the code.
-      await boss.createQueue(kind.name, kind.queue);
-      const { policy: _policy, heartbeatSeconds: _beat, retryDelayMax, ...settings } = kind.queue;
+      const queue = { ...kind.queue, ...kind.configured?.(this.config) };
+      await boss.createQueue(kind.name, queue);
+      const { policy: _policy, heartbeatSeconds: _beat, retryDelayMax, ...settings } = queue;
       await boss.updateQueue(kind.name, { ...settings, retryDelayMax: retryDelayMax ?? null });
     }
     return boss;

@@ -10,19 +10,14 @@ import { MailTemplateRegistry } from '@chancery/documents';
 import { createTransport, type Transporter } from 'nodemailer';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/config';
-import { PgListener } from '../live/pg-listener';
-import {
-  type DueNoticeRow,
-  NOTICES_CHANNEL,
-  NoticeRepository,
-  type StateNames,
-} from '@chancery/persistence';
+import { MAIL_NOTICE } from '../jobs/job-kinds';
+import { type JobContext, JobQueue, PermanentJobFailure } from '../jobs/job-queue';
+import { type DueNoticeRow, NoticeRepository, type StateNames } from '@chancery/persistence';
 
 export const MAIL_TEMPLATES = Symbol('MAIL_TEMPLATES');
 
-/** Notices sent per sweep before the sweep yields (the next one follows at once if more are due). */
-const SWEEP_LIMIT = 50;
-const RETRY_MAX_MS = 6 * 3600 * 1000;
+/** Mail jobs fetched together: a transition's 84 notices go out without a poll between them. */
+const MAIL_BATCH = 10;
 
 /** What the SMTP server's refusal means: try again later, or give up. */
 export function isTransient(error: unknown): boolean {
@@ -32,32 +27,27 @@ export function isTransient(error: unknown): boolean {
   return code >= 400 && code < 500;
 }
 
-/** Exponential back-off from `base`, capped, with jitter so replicas do not retry in step. */
-export function retryDelay(attempt: number, baseMs: number, random = Math.random): number {
-  const exponential = Math.min(RETRY_MAX_MS, baseMs * 2 ** Math.max(0, attempt - 1));
-  return Math.round(exponential * (0.75 + random() * 0.5));
-}
+/** What became of one notice's mail. */
+export type MailOutcome = 'sent' | 'already-sent';
 
 /**
- * Mails the notices in the outbox after their change has committed. Every instance sweeps
- * (on a timer, and at once when a commit announces pending mail); a notice is locked while
- * it is sent and marked sent in the same transaction, so it goes out once. A 4xx answer is
- * retried with back-off, a 5xx gives up. The Message-ID was fixed when the notice was written.
+ * Mails one notice per job (`mail-notice`), after the change that wrote it has committed: the
+ * job was enqueued in that change's transaction, so it exists if and only if the notice does,
+ * and survives a crash. pg-boss runs it once, on whichever replica fetches it, and retries a
+ * transient refusal (4xx, no answer) with back-off; a 5xx fails it for good. The Message-ID was
+ * fixed when the notice was written, so the one duplicate a crash between sending and recording
+ * can cause is one a mail client folds into the first.
  */
 @Injectable()
 export class MailDeliverer implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(MailDeliverer.name);
   private readonly transport: Transporter | null;
-  private timer: NodeJS.Timeout | null = null;
-  private sweeping: Promise<void> | null = null;
-  private again = false;
-  private stopped = false;
 
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(NoticeRepository) private readonly notices: NoticeRepository,
     @Inject(MAIL_TEMPLATES) private readonly templates: MailTemplateRegistry,
-    @Inject(PgListener) private readonly listener: PgListener,
+    @Inject(JobQueue) private readonly jobs: JobQueue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.transport = config.SMTP_URL
@@ -71,83 +61,62 @@ export class MailDeliverer implements OnApplicationBootstrap, OnApplicationShutd
           socketTimeout: config.MAIL_TIMEOUT_MS,
         })
       : null;
+    // Without a mail server no replica works mail jobs, and the outbox enqueues none.
+    if (this.transport) {
+      jobs.register(MAIL_NOTICE, ({ noticeId }, job) => this.deliver(noticeId, job), {
+        batchSize: MAIL_BATCH,
+      });
+    }
   }
 
   get enabled(): boolean {
     return this.transport !== null;
   }
 
+  /**
+   * Notices left pending without a job (written before mail became a job) get one; for every
+   * other the job exists and enqueuing it again does nothing.
+   */
   async onApplicationBootstrap(): Promise<void> {
     if (!this.transport) return;
-    await this.listener.listen(NOTICES_CHANNEL, () => this.wake());
-    this.listener.onReconnect(() => this.wake());
-    this.timer = setInterval(() => this.wake(), this.config.JOB_POLL_MS);
-    this.timer.unref();
-    this.wake();
+    await this.dataSource.transaction(async (manager) => {
+      const pending = await this.notices.pendingMail(manager);
+      await this.jobs.sendMany(
+        { manager },
+        MAIL_NOTICE,
+        pending.map((id) => ({ id, data: { noticeId: id } })),
+      );
+    });
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearInterval(this.timer);
-    await this.idle();
+  onApplicationShutdown(): void {
+    // A mail still in flight fails with the transport; its job retries it (here or elsewhere).
     this.transport?.close();
   }
 
-  /** Resolves once no sweep runs on this instance (and none was asked for meanwhile). */
-  async idle(): Promise<void> {
-    while (this.sweeping) await this.sweeping;
-  }
-
-  /** Starts a sweep, or asks the running one to look again when it is done. */
-  wake(): void {
-    if (this.stopped || !this.transport) return;
-    if (this.sweeping) {
-      this.again = true;
-      return;
+  /** Sends one notice's mail and records the attempt; throws to have the job retried. */
+  async deliver(noticeId: string, job: JobContext): Promise<MailOutcome> {
+    const manager = this.dataSource.manager;
+    const notice = await this.notices.toMail(manager, noticeId);
+    if (!notice) return 'already-sent';
+    try {
+      await this.send(notice, await this.notices.stateNames(manager));
+    } catch (error) {
+      const message = describe(error);
+      if (isTransient(error) && !job.lastAttempt) {
+        await this.notices.markAttempt(manager, notice.id, message);
+        this.logger.warn(
+          { notice: notice.id, attempt: job.attempt, error: message },
+          'mail deferred',
+        );
+        throw new Error(message);
+      }
+      await this.notices.markFailed(manager, notice.id, message);
+      this.logger.error({ notice: notice.id, error: message }, 'mail refused; not retried');
+      throw new PermanentJobFailure(message);
     }
-    this.sweeping = this.sweep()
-      .catch((error: unknown) =>
-        this.logger.error({ err: error }, 'mail could not be delivered; will retry'),
-      )
-      .finally(() => {
-        this.sweeping = null;
-        if (this.again) {
-          this.again = false;
-          this.wake();
-        }
-      });
-  }
-
-  /** Sends what is due; returns how many notices it settled (sent, retried or failed). */
-  async sweep(): Promise<void> {
-    const names = await this.notices.stateNames(this.dataSource.manager);
-    for (let settled = 0; settled < SWEEP_LIMIT && !this.stopped; settled += 1) {
-      const found = await this.dataSource.transaction(async (manager) => {
-        const notice = await this.notices.lockNextDue(manager, new Date());
-        if (!notice) return false;
-        try {
-          await this.send(notice, names);
-          await this.notices.markSent(manager, notice.id, new Date());
-        } catch (error) {
-          const message = describe(error);
-          if (isTransient(error) && notice.attempts + 1 < this.config.MAIL_MAX_ATTEMPTS) {
-            const delay = retryDelay(notice.attempts + 1, this.config.MAIL_RETRY_BASE_MS);
-            await this.notices.markRetry(manager, notice.id, new Date(Date.now() + delay), message);
-            this.logger.warn(
-              { notice: notice.id, delayMs: delay, error: message },
-              'mail deferred',
-            );
-            setTimeout(() => this.wake(), delay).unref();
-          } else {
-            await this.notices.markFailed(manager, notice.id, message);
-            this.logger.error({ notice: notice.id, error: message }, 'mail refused; not retried');
-          }
-        }
-        return true;
-      });
-      if (!found) return;
-    }
-    this.again = true;
+    await this.notices.markSent(manager, notice.id, new Date());
+    return 'sent';
   }
 
   private async send(notice: DueNoticeRow, names: StateNames): Promise<void> {

@@ -3,6 +3,8 @@ import { planNotices, type NoticeChange, type NoticeDraft } from '@chancery/doma
 import { DraftRepository, NoticeRepository } from '@chancery/persistence';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/config';
+import { MAIL_NOTICE } from '../jobs/job-kinds';
+import { JobQueue } from '../jobs/job-queue';
 
 /** The domain of a mail address ("Chancery <chancery@forum.org>" → "forum.org"). */
 export function mailDomain(address: string): string {
@@ -10,8 +12,9 @@ export function mailDomain(address: string): string {
 }
 
 /**
- * Writes the notices of a change into the outbox, inside the change's own transaction: they
- * exist if and only if the change commits. Delivery happens later (MailDeliverer).
+ * Writes the notices of a change into the outbox, inside the change's own transaction, with a
+ * mail job for each when there is a mail server: notices and jobs exist if and only if the
+ * change commits. Delivery happens after commit (MailDeliverer, as the jobs run).
  */
 @Injectable()
 export class NoticeOutbox {
@@ -20,6 +23,7 @@ export class NoticeOutbox {
   constructor(
     @Inject(NoticeRepository) private readonly notices: NoticeRepository,
     @Inject(DraftRepository) private readonly drafts: DraftRepository,
+    @Inject(JobQueue) private readonly jobs: JobQueue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.messageIdDomain = mailDomain(config.MAIL_FROM);
@@ -39,10 +43,19 @@ export class NoticeOutbox {
       onDate: now,
     });
     // Without a mail server the notices stay in the desk's inbox.
-    return this.notices.insert(manager, planned, {
-      mail: this.config.SMTP_URL !== undefined,
+    const mail = this.config.SMTP_URL !== undefined;
+    const written = await this.notices.insert(manager, planned, {
+      mail,
       messageIdDomain: this.messageIdDomain,
       now,
     });
+    if (mail) {
+      await this.jobs.sendMany(
+        { manager },
+        MAIL_NOTICE,
+        written.map((id) => ({ id, data: { noticeId: id } })),
+      );
+    }
+    return written.length;
   }
 }

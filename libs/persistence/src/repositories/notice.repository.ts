@@ -10,9 +10,6 @@ import {
 import { localized } from './localized';
 import type { EntityManager } from 'typeorm';
 
-/** Wakes the mail deliverers of every instance when a transaction with pending mail commits. */
-export const NOTICES_CHANNEL = 'chancery_notices';
-
 export interface NoticeRow {
   id: string;
   kind: NoticeKind;
@@ -22,7 +19,7 @@ export interface NoticeRow {
   read_at: Date | null;
 }
 
-/** A pending notice with what its mail needs to know of the recipient. */
+/** A notice to mail, with what its mail needs to know of the recipient. */
 export interface DueNoticeRow extends NoticeRow {
   attempts: number;
   message_id: string;
@@ -68,15 +65,17 @@ export class NoticeRepository {
   }
 
   /**
-   * Writes the notices of one change in one statement. Each gets its Message-ID now, from its
-   * own id, so that every later attempt to mail it sends the same one.
+   * Writes the notices of one change, one statement per group. Each gets its Message-ID now,
+   * from its own id, so that every later attempt to mail it sends the same one. Returns their
+   * ids (all of them to be mailed when `mail` is set).
    */
   async insert(
     manager: EntityManager,
     notices: readonly PlannedNotice[],
     options: { mail: boolean; messageIdDomain: string; now: Date },
-  ): Promise<number> {
-    if (notices.length === 0) return 0;
+  ): Promise<string[]> {
+    const ids: string[] = [];
+    if (notices.length === 0) return ids;
     // One change's notices share kind, draft and facts; only the recipient differs.
     const groups = new Map<string, PlannedNotice[]>();
     for (const notice of notices) {
@@ -85,11 +84,11 @@ export class NoticeRepository {
     }
     for (const group of groups.values()) {
       const [{ kind, draftId, facts }] = group;
-      await manager.query(
-        `INSERT INTO notices (id, recipient_id, kind, draft_id, facts, created_at, delivery, next_attempt_at, message_id)
-         SELECT t.id, t.recipient_id, $2, $3, $4::jsonb, $5, $6::text, CASE WHEN $6::text = 'pending' THEN $5::timestamptz END,
-                '<notice.' || t.id || '@' || $7 || '>'
-           FROM (SELECT gen_random_uuid() AS id, r AS recipient_id FROM unnest($1::uuid[]) AS r) t`,
+      const rows = await manager.query<{ id: string }[]>(
+        `INSERT INTO notices (id, recipient_id, kind, draft_id, facts, created_at, delivery, message_id)
+         SELECT t.id, t.recipient_id, $2, $3, $4::jsonb, $5, $6::text, '<notice.' || t.id || '@' || $7 || '>'
+           FROM (SELECT gen_random_uuid() AS id, r AS recipient_id FROM unnest($1::uuid[]) AS r) t
+         RETURNING id`,
         [
           group.map((notice) => notice.recipientId),
           kind,
@@ -100,10 +99,9 @@ export class NoticeRepository {
           options.messageIdDomain,
         ],
       );
+      ids.push(...rows.map((row) => row.id));
     }
-    // NOTIFY is delivered only when (and if) the transaction commits.
-    if (options.mail) await manager.query(`SELECT pg_notify($1, '')`, [NOTICES_CHANNEL]);
-    return notices.length;
+    return ids;
   }
 
   async forRecipient(manager: EntityManager, userId: string, limit: number): Promise<NoticeRow[]> {
@@ -147,45 +145,51 @@ export class NoticeRepository {
   }
 
   /**
-   * The next notice due for mail, locked for this transaction. SKIP LOCKED lets every replica
-   * sweep at once, each taking a different notice; if the process dies while sending, its
-   * connection closes, the lock goes with it and the notice is due again.
+   * A notice still to be mailed, with its recipient: pending, or failed and being retried by
+   * hand (null once it is sent, or if it is gone).
    */
-  async lockNextDue(manager: EntityManager, now: Date): Promise<DueNoticeRow | null> {
+  async toMail(manager: EntityManager, id: string): Promise<DueNoticeRow | null> {
     const [row] = await manager.query<DueNoticeRow[]>(
       `SELECT n.id, n.kind, n.draft_id, n.facts, n.created_at, n.read_at, n.attempts, n.message_id,
               u.email, u.display_name, coalesce(u.language, 'en') AS language, u.time_zone,
               (SELECT p.code FROM user_roles r JOIN participants p ON p.id = r.participant_id
                 WHERE r.user_id = u.id AND r.role = 'delegate' LIMIT 1) AS state_code
          FROM notices n JOIN users u ON u.id = n.recipient_id
-        WHERE n.delivery = 'pending' AND n.next_attempt_at <= $1
-        ORDER BY n.next_attempt_at
-        LIMIT 1
-        FOR UPDATE OF n SKIP LOCKED`,
-      [now],
+        WHERE n.id = $1 AND n.delivery IN ('pending', 'failed')`,
+      [id],
     );
     return row ?? null;
   }
 
+  /** The notices waiting for mail (a restart enqueues their jobs again, harmlessly). */
+  async pendingMail(manager: EntityManager): Promise<string[]> {
+    const rows = await manager.query<{ id: string }[]>(
+      `SELECT id FROM notices WHERE delivery = 'pending' ORDER BY created_at`,
+    );
+    return rows.map((row) => row.id);
+  }
+
   async markSent(manager: EntityManager, id: string, now: Date): Promise<void> {
     await manager.query(
-      `UPDATE notices SET delivery = 'sent', sent_at = $2, next_attempt_at = NULL, attempts = attempts + 1,
-                          last_error = NULL WHERE id = $1`,
+      `UPDATE notices SET delivery = 'sent', sent_at = $2, attempts = attempts + 1, last_error = NULL
+        WHERE id = $1 AND delivery <> 'sent'`,
       [id, now],
     );
   }
 
-  async markRetry(manager: EntityManager, id: string, at: Date, error: string): Promise<void> {
+  /** An attempt that failed and will be retried: counted, with what the server said. */
+  async markAttempt(manager: EntityManager, id: string, error: string): Promise<void> {
     await manager.query(
-      `UPDATE notices SET next_attempt_at = $2, attempts = attempts + 1, last_error = $3 WHERE id = $1`,
-      [id, at, error],
+      `UPDATE notices SET delivery = 'pending', attempts = attempts + 1, last_error = $2
+        WHERE id = $1 AND delivery <> 'sent'`,
+      [id, error],
     );
   }
 
   async markFailed(manager: EntityManager, id: string, error: string): Promise<void> {
     await manager.query(
-      `UPDATE notices SET delivery = 'failed', next_attempt_at = NULL, attempts = attempts + 1,
-                          last_error = $2 WHERE id = $1`,
+      `UPDATE notices SET delivery = 'failed', attempts = attempts + 1, last_error = $2
+        WHERE id = $1 AND delivery <> 'sent'`,
       [id, error],
     );
   }
