@@ -13,11 +13,14 @@ import { APP_CONFIG, type AppConfig } from '../config/config';
 import { MAIL_NOTICE } from '../jobs/job-kinds';
 import { type JobContext, JobQueue, PermanentJobFailure } from '../jobs/job-queue';
 import { type DueNoticeRow, NoticeRepository, type StateNames } from '@chancery/persistence';
+import { NoticeOutbox } from './notice-outbox';
 
 export const MAIL_TEMPLATES = Symbol('MAIL_TEMPLATES');
 
 /** Mail jobs fetched together: a transition's 84 notices go out without a poll between them. */
 const MAIL_BATCH = 10;
+/** Member states' names are read once for a burst of mail, not once per mail. */
+const STATE_NAMES_TTL_MS = 10_000;
 
 /** What the SMTP server's refusal means: try again later, or give up. */
 export function isTransient(error: unknown): boolean {
@@ -28,7 +31,7 @@ export function isTransient(error: unknown): boolean {
 }
 
 /** What became of one notice's mail. */
-export type MailOutcome = 'sent' | 'already-sent';
+export type MailOutcome = 'sent' | 'nothing-to-send';
 
 /**
  * Mails one notice per job (`mail-notice`), after the change that wrote it has committed: the
@@ -42,12 +45,14 @@ export type MailOutcome = 'sent' | 'already-sent';
 export class MailDeliverer implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(MailDeliverer.name);
   private readonly transport: Transporter | null;
+  private stateNames: { readAt: number; names: Promise<StateNames> } | null = null;
 
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(NoticeRepository) private readonly notices: NoticeRepository,
     @Inject(MAIL_TEMPLATES) private readonly templates: MailTemplateRegistry,
-    @Inject(JobQueue) private readonly jobs: JobQueue,
+    @Inject(JobQueue) jobs: JobQueue,
+    @Inject(NoticeOutbox) private readonly outbox: NoticeOutbox,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.transport = config.SMTP_URL
@@ -69,24 +74,15 @@ export class MailDeliverer implements OnApplicationBootstrap, OnApplicationShutd
     }
   }
 
-  get enabled(): boolean {
-    return this.transport !== null;
-  }
-
   /**
    * Notices left pending without a job (written before mail became a job) get one; for every
    * other the job exists and enqueuing it again does nothing.
    */
   async onApplicationBootstrap(): Promise<void> {
     if (!this.transport) return;
-    await this.dataSource.transaction(async (manager) => {
-      const pending = await this.notices.pendingMail(manager);
-      await this.jobs.sendMany(
-        { manager },
-        MAIL_NOTICE,
-        pending.map((id) => ({ id, data: { noticeId: id } })),
-      );
-    });
+    await this.dataSource.transaction(async (manager) =>
+      this.outbox.enqueueMail(manager, await this.notices.pendingMail(manager)),
+    );
   }
 
   onApplicationShutdown(): void {
@@ -98,9 +94,9 @@ export class MailDeliverer implements OnApplicationBootstrap, OnApplicationShutd
   async deliver(noticeId: string, job: JobContext): Promise<MailOutcome> {
     const manager = this.dataSource.manager;
     const notice = await this.notices.toMail(manager, noticeId);
-    if (!notice) return 'already-sent';
+    if (!notice) return 'nothing-to-send';
     try {
-      await this.send(notice, await this.notices.stateNames(manager));
+      await this.send(notice, await this.memberStateNames());
     } catch (error) {
       const message = describe(error);
       if (isTransient(error) && !job.lastAttempt) {
@@ -117,6 +113,16 @@ export class MailDeliverer implements OnApplicationBootstrap, OnApplicationShutd
     }
     await this.notices.markSent(manager, notice.id, new Date());
     return 'sent';
+  }
+
+  private memberStateNames(): Promise<StateNames> {
+    if (!this.stateNames || Date.now() - this.stateNames.readAt > STATE_NAMES_TTL_MS) {
+      const names = this.notices.stateNames(this.dataSource.manager);
+      // A failed read is not kept: the next mail asks again.
+      names.catch(() => (this.stateNames = null));
+      this.stateNames = { readAt: Date.now(), names };
+    }
+    return this.stateNames.names;
   }
 
   private async send(notice: DueNoticeRow, names: StateNames): Promise<void> {

@@ -49,13 +49,16 @@ export class NoticeOutbox {
       messageIdDomain: this.messageIdDomain,
       now,
     });
-    if (mail) {
-      await this.jobs.sendMany(
-        { manager },
-        MAIL_NOTICE,
-        written.map((id) => ({ id, data: { noticeId: id } })),
-      );
-    }
+    if (mail) await this.enqueueMail(manager, written);
     return written.length;
+  }
+
+  /** A mail job per notice, its id the notice's: enqueuing one that exists does nothing. */
+  async enqueueMail(manager: EntityManager, noticeIds: readonly string[]): Promise<void> {
+    await this.jobs.sendMany(
+      { manager },
+      MAIL_NOTICE,
+      noticeIds.map((id) => ({ id, data: { noticeId: id } })),
+    );
   }
 }
