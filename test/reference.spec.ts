@@ -1,3 +1,5 @@
+import { BodyDto, ChairmanshipDto, ParticipantDto } from '../apps/api/src/reference/reference.dto';
+import { expectProblem } from './support/responses';
 import { type TestApp, startTestApp } from './support/test-app';
 
 describe('reference data: participants, bodies, chairmanships', () => {
@@ -10,74 +12,80 @@ describe('reference data: participants, bodies, chairmanships', () => {
   afterAll(() => api.close());
 
   it('lists all 28 member states with their English and Russian names', async () => {
-    const response = await api.request('GET', '/api/participants?kind=member-state', { token });
-    expect(response.status).toBe(200);
-    expect(response.body).toHaveLength(28);
-    const azerbaijan = response.body.find((p: { code: string }) => p.code === 'AZE');
-    expect(azerbaijan).toMatchObject({
+    const { body: participants } = await api.request('GET', '/api/participants?kind=member-state', {
+      token,
+      as: ParticipantDto.schema.array(),
+    });
+    expect(participants).toHaveLength(28);
+    expect(participants.find((p) => p.code === 'AZE')).toMatchObject({
       kind: 'member-state',
       name: 'Azerbaijan',
       nameRu: 'Азербайджан',
     });
-    const kuwait = response.body.find((p: { code: string }) => p.code === 'KWT');
-    expect(kuwait.joined).toMatch(/^2022-/);
+    expect(participants.find((p) => p.code === 'KWT')?.joined).toMatch(/^2022-/);
   });
 
   it('lists observers and partner organisations alongside the member states', async () => {
-    const response = await api.request('GET', '/api/participants', { token });
-    const kinds = new Set(response.body.map((p: { kind: string }) => p.kind));
+    const { body: participants } = await api.request('GET', '/api/participants', {
+      token,
+      as: ParticipantDto.schema.array(),
+    });
+    const kinds = new Set(participants.map((p) => p.kind));
     expect([...kinds].sort()).toEqual([
       'member-state',
       'observer-organisation',
       'observer-state',
       'partner-organisation',
     ]);
-    expect(response.body.find((p: { code: string }) => p.code === 'EEC')).toMatchObject({
+    expect(participants.find((p) => p.code === 'EEC')).toMatchObject({
       kind: 'partner-organisation',
     });
   });
 
   it('finds one participant by code and answers 404 for an unknown one', async () => {
-    expect((await api.request('GET', '/api/participants/kaz', { token })).body.name).toBe(
-      'Kazakhstan',
-    );
+    const { body: kazakhstan } = await api.request('GET', '/api/participants/kaz', {
+      token,
+      as: ParticipantDto.schema,
+    });
+    expect(kazakhstan.name).toBe('Kazakhstan');
     const missing = await api.request('GET', '/api/participants/XXX', { token });
-    expect(missing.status).toBe(404);
-    expect(missing.body).toMatchObject({ code: 'NOT_FOUND', field: 'code' });
+    expect(expectProblem(missing, 404, 'NOT_FOUND').field).toBe('code');
   });
 
   it('rejects an unknown participant kind or query field with 400 naming it', async () => {
     const badKind = await api.request('GET', '/api/participants?kind=planet', { token });
-    expect(badKind.status).toBe(400);
-    expect(badKind.body.field).toBe('kind');
+    expect(expectProblem(badKind, 400).field).toBe('kind');
     const unknown = await api.request('GET', '/api/participants?colour=red', { token });
-    expect(unknown.status).toBe(400);
+    expectProblem(unknown, 400);
   });
 
   it('lists the bodies with the document types each adopts', async () => {
-    const response = await api.request('GET', '/api/bodies', { token });
-    expect(response.status).toBe(200);
-    const codes = response.body.map((b: { code: string }) => b.code);
-    expect(codes).toEqual(expect.arrayContaining(['SUMMIT', 'CFM', 'SOC', 'SWG']));
-    const cfm = response.body.find((b: { code: string }) => b.code === 'CFM');
-    expect(cfm.adopts).toContain('statement');
-    expect(response.body.filter((b: { reviewsDrafts: boolean }) => b.reviewsDrafts)).toHaveLength(
-      1,
+    const { body: bodies } = await api.request('GET', '/api/bodies', {
+      token,
+      as: BodyDto.schema.array(),
+    });
+    expect(bodies.map((b) => b.code)).toEqual(
+      expect.arrayContaining(['SUMMIT', 'CFM', 'SOC', 'SWG']),
     );
+    expect(bodies.find((b) => b.code === 'CFM')?.adopts).toContain('statement');
+    expect(bodies.filter((b) => b.reviewsDrafts)).toHaveLength(1);
   });
 
   it('lists the chairmanships, Kazakhstan 2020–2024 then Azerbaijan 2024–2026', async () => {
-    const response = await api.request('GET', '/api/chairmanships', { token });
-    const recent = response.body.slice(-2);
-    expect(recent.map((c: { stateCode: string }) => c.stateCode)).toEqual(['KAZ', 'AZE']);
-    expect(recent[0].from).toMatch(/^2020/);
-    expect(recent[1].from).toMatch(/^2024/);
-    expect(recent[1].to).toMatch(/^2026/);
+    const { body: chairmanships } = await api.request('GET', '/api/chairmanships', {
+      token,
+      as: ChairmanshipDto.schema.array(),
+    });
+    const [previous, current] = chairmanships.slice(-2);
+    expect([previous.stateCode, current.stateCode]).toEqual(['KAZ', 'AZE']);
+    expect(previous.from).toMatch(/^2020/);
+    expect(current.from).toMatch(/^2024/);
+    expect(current.to).toMatch(/^2026/);
   });
 
   it('answers 401 to anyone not signed in', async () => {
     for (const path of ['/api/participants', '/api/bodies', '/api/chairmanships']) {
-      expect((await api.request('GET', path)).status).toBe(401);
+      expectProblem(await api.request('GET', path), 401);
     }
   });
 });

@@ -6,7 +6,9 @@ import { DataSource } from 'typeorm';
 import type { Clock } from '../../apps/api/src/application/clock';
 import { databaseTimeouts, loadConfig } from '../../apps/api/src/config/config';
 import { createApp } from '../../apps/api/src/create-app';
+import type { ZodType } from 'zod';
 import { createTestDatabase, testEngine } from './database';
+import { expectBody } from './responses';
 
 export interface ApiResponse<T = any> {
   status: number;
@@ -22,11 +24,21 @@ export interface RequestOptions {
   headers?: Record<string, string>;
 }
 
+export interface TypedRequestOptions<T> extends RequestOptions {
+  /** The endpoint's output schema: the answer must be a 2xx and match it (see expectBody). */
+  as: ZodType<T>;
+}
+
 export interface TestApp {
   app: NestFastifyApplication;
   dataSource: DataSource;
   databaseUrl: string;
   baseUrl: string;
+  request<T>(
+    method: string,
+    path: string,
+    options: TypedRequestOptions<T>,
+  ): Promise<ApiResponse<T>>;
   request<T = any>(method: string, path: string, options?: RequestOptions): Promise<ApiResponse<T>>;
   /** Signs in a demo account (password "demo") and returns its bearer token. */
   login(email: string): Promise<string>;
@@ -83,7 +95,7 @@ export async function startTestApp(
   async function request<T>(
     method: string,
     path: string,
-    opts: RequestOptions = {},
+    opts: RequestOptions | TypedRequestOptions<T> = {},
   ): Promise<ApiResponse<T>> {
     const headers: Record<string, string> = { ...opts.headers };
     if (opts.token) headers.authorization = `Bearer ${opts.token}`;
@@ -99,7 +111,13 @@ export async function startTestApp(
       : type.includes('text') || type.includes('html')
         ? await response.text()
         : Buffer.from(await response.arrayBuffer());
-    return { status: response.status, headers: response.headers, body: parsed as T };
+    const answer: ApiResponse = {
+      status: response.status,
+      headers: response.headers,
+      body: parsed,
+    };
+    if ('as' in opts) return { ...answer, body: expectBody(answer, opts.as) };
+    return answer as ApiResponse<T>;
   }
 
   return {
