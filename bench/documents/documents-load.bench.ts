@@ -3,7 +3,7 @@
 //   cold    50 clients ask at once for two contents no one has rendered (English, Russian)
 //   warm    50 clients × ROUNDS downloads of the same, now cached
 //   floor   the same load on bare fastify answering a file of the same size (read per request)
-// Throughout, one client asks /health in a loop; the service's RSS is sampled from /proc.
+// Throughout, one client in a process of its own asks /health in a loop; the service's RSS is sampled from /proc.
 // Renders per content come from the audit trail ("rendered": true marks the delivery that
 // caused a render). Bounded: fixed request counts, then one idle minute for the RSS after.
 //
@@ -64,6 +64,43 @@ async function waitForHealth(base: string, child: ChildProcess): Promise<void> {
   throw new Error(`${base} did not come up within 180 s`);
 }
 
+/**
+ * /health asked in a loop from a process of its own: in this one, the event loop is busy with
+ * the 50 downloads, and its own delays would be counted as the server's (they were: ~50 ms p99
+ * even against bare fastify).
+ */
+async function startHealthProbe(base: string): Promise<{ stop(): Promise<number[]> }> {
+  const child = fork(__filename, ['--probe', base], { execArgv: process.execArgv });
+  await new Promise<void>((resolve, reject) => {
+    child.once('message', () => resolve());
+    child.once('exit', (code) => reject(new Error(`the health probe exited with ${code}`)));
+  });
+  return {
+    stop: () =>
+      new Promise<number[]>((resolve) => {
+        child.once('message', (latencies) => resolve(latencies as number[]));
+        child.send('stop');
+      }),
+  };
+}
+
+async function healthProbe(base: string): Promise<void> {
+  let running = true;
+  process.once('message', () => {
+    running = false;
+  });
+  const latencies: number[] = [];
+  await (await fetch(`${base}/health`)).arrayBuffer();
+  process.send?.('ready');
+  while (running) {
+    const started = performance.now();
+    await (await fetch(`${base}/health`)).arrayBuffer();
+    latencies.push(performance.now() - started);
+    await delay(10);
+  }
+  process.send?.(latencies, () => process.exit(0));
+}
+
 /** Runs `total` requests over `connections` loops while /health and the RSS are sampled. */
 async function phase(
   name: string,
@@ -75,16 +112,8 @@ async function phase(
   headers: Record<string, string>,
 ): Promise<PhaseResult> {
   let running = true;
-  const health: number[] = [];
   let peakRssMb = await rssMb(pid);
-  const probe = (async () => {
-    while (running) {
-      const started = performance.now();
-      await (await fetch(`${base}/health`)).arrayBuffer();
-      health.push(performance.now() - started);
-      await delay(10);
-    }
-  })();
+  const probe = await startHealthProbe(base);
   const sampler = (async () => {
     while (running) {
       peakRssMb = Math.max(peakRssMb, await rssMb(pid));
@@ -107,7 +136,7 @@ async function phase(
   );
   const seconds = (performance.now() - started) / 1000;
   running = false;
-  await Promise.all([probe, sampler]);
+  const [health] = await Promise.all([probe.stop(), sampler]);
   return {
     phase: name,
     requests: latencies.length,
@@ -293,7 +322,12 @@ async function main(): Promise<void> {
   }
 }
 
-if (process.argv[2] === '--floor') {
+if (process.argv[2] === '--probe') {
+  healthProbe(process.argv[3]).catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+} else if (process.argv[2] === '--floor') {
   floorServer(process.argv[3], Number(process.argv[4])).catch((error: unknown) => {
     console.error(error);
     process.exit(1);
