@@ -286,7 +286,13 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
       useListenNotify: true,
     });
     // Without a listener an error event would end the process (a lost connection, say).
-    boss.on('error', (error) => this.logger.error({ err: error }, 'job queue error'));
+    // pg's errors carry the whole client (options, buffers, type tables): log what tells.
+    boss.on('error', (error: Error & { code?: string }) =>
+      this.logger.error(
+        { err: { type: error.name, message: error.message, code: error.code, stack: error.stack } },
+        'job queue error',
+      ),
+    );
     boss.on('warning', (warning) => this.logger.warn(warning, 'job queue warning'));
     await boss.start();
     for (const kind of JOB_KINDS) {
