@@ -15,13 +15,12 @@ import { ApiProblems, ApiSignedIn } from '../common/api-docs';
 import { notFound } from '../common/app-error';
 import { UuidParam } from '../common/params';
 import { LanguageQueryDto, RedlineQueryDto, TextQueryDto } from './documents.dto';
+import type { DeliveryConditions, RenderedDocument } from './document-delivery';
 import {
   DOCX_CONTENT_TYPE,
-  type DeliveryConditions,
   DocumentsService,
   MEETING_DOCUMENTS,
   type MeetingDocumentName,
-  type RenderedDocument,
 } from './documents.service';
 
 const DOCX_OK = {

@@ -1,20 +1,5 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { setTimeout as delay } from 'node:timers/promises';
-import {
-  type DocumentLanguage,
-  DocumentRenderPool,
-  type RenderSlot,
-  RenderPoolError,
-  TemplateError,
-  defaultTemplatesDir,
-  templatesDigest,
-} from '@chancery/documents';
-import {
-  type CachedDocument,
-  DocumentCacheRepository,
-  DraftRepository,
-  AmendmentRepository,
-} from '@chancery/persistence';
+import { type DocumentLanguage, defaultTemplatesDir } from '@chancery/documents';
+import { DraftRepository, AmendmentRepository } from '@chancery/persistence';
 import {
   type BeforeApplicationShutdown,
   Inject,
@@ -26,12 +11,16 @@ import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { notFound } from '../common/app-error';
-import { DeliveryAudit } from './delivery-audit';
 import { buildCompilationData } from './compilation-data';
 import { DocumentDataBuilder } from './document-data.builder';
+import {
+  type DeliveryConditions,
+  DocumentDelivery,
+  type Plan,
+  type RenderedDocument,
+} from './document-delivery';
 import { ReadGate } from './read-gate';
-import { clientGone, redlineOrder, renderingBusy, templateBroken } from './documents.errors';
-import { SharedFlights } from './shared-flights';
+import { redlineOrder } from './documents.errors';
 import { WorkingLanguages } from '../languages/working-languages';
 
 export const MEETING_DOCUMENTS = [
@@ -51,14 +40,6 @@ export type DraftDocumentName = (typeof DRAFT_DOCUMENTS)[number];
 
 export const DOCX_CONTENT_TYPE =
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
-export interface RenderedDocument {
-  /** Null when the caller's If-None-Match already names this content: nothing was rendered. */
-  buffer: Buffer | null;
-  fileName: string;
-  etag: string;
-  symbol: string;
-}
 
 /** One document of a meeting pack (see DocumentsService.packDocuments). */
 export interface PackDocument {
@@ -85,52 +66,14 @@ const DRAFT_DOCUMENT_SUFFIXES: Record<DraftDocumentName, string> = {
   concordance: ' (concordance of the language versions)',
 };
 
-/** What the HTTP request brings besides its parameters. */
-export interface DeliveryConditions {
-  ifNoneMatch?: string;
-  /** Fires when the client goes away: its render stops if nobody else waits for it. */
-  signal?: AbortSignal;
-}
-
-/** A document to deliver: its cache key's parts, and how to load its data and render it. */
-interface Plan {
-  name: string;
-  language: DocumentLanguage;
-  symbol: string;
-  draftId: string | null;
-  keyParts: unknown;
-  /** Loads the data (only on a miss, after a place in the queue was taken) and renders it. */
-  load: () => Promise<(slot: RenderSlot, signal: AbortSignal) => Promise<Buffer>>;
-}
-
-interface Delivery extends CachedDocument {
-  /** True for the one request that caused the render; the others shared it or hit the cache. */
-  rendered: boolean;
-}
-
-/** How often a replica waiting for another's render looks for its result. */
-const PEER_POLL_MS = 100;
-const RENDER_TIMEOUT_MS = 60_000;
-
-function fileNameFor(symbol: string, suffix = ''): string {
-  return `${symbol.replace(/[^A-Za-z0-9.-]+/g, '_')}${suffix}.docx`;
-}
-
 /**
- * Delivers the meeting's Word documents. Each is rendered once per content: its key is a hash of
- * what goes into it (versions and small facts read cheaply, and the templates' digest), rendered
- * files live in PostgreSQL (shared by every replica, capped, least recently used evicted first),
- * concurrent requests for one key share one render in this process and wait for a peer's render
- * across replicas. The key is also the ETag, so a client holding the content gets a 304.
+ * Delivers the meeting's Word documents: per kind of document, what its cache key is made of
+ * and how its data is loaded; rendering once per content, the cache and the ETag are
+ * DocumentDelivery's.
  */
 @Injectable()
 export class DocumentsService implements BeforeApplicationShutdown, OnApplicationShutdown {
-  private readonly pool: DocumentRenderPool;
-  private readonly templates: string;
-  private readonly cache: DocumentCacheRepository;
-  private readonly flights = new SharedFlights<Delivery & { credited: boolean }>();
-  private readonly capBytes: number;
-  private readonly audit: DeliveryAudit;
+  private readonly delivery: DocumentDelivery;
   private readonly reads: ReadGate;
   private readonly languages: Promise<WorkingLanguages>;
 
@@ -149,22 +92,18 @@ export class DocumentsService implements BeforeApplicationShutdown, OnApplicatio
       : WorkingLanguages.load(dataSource, templatesDir);
     // Not awaited here: a failure is the first document request's to report.
     this.languages.catch(() => undefined);
-    this.templates = templatesDigest(templatesDir);
-    this.pool = new DocumentRenderPool({
-      templatesDir,
-      maxThreads: config.RENDER_THREADS,
-      taskTimeoutMs: RENDER_TIMEOUT_MS,
-    });
-    this.cache = new DocumentCacheRepository(dataSource);
-    this.audit = new DeliveryAudit(dataSource);
     this.reads = new ReadGate(Math.max(2, Math.floor(config.DATABASE_POOL_SIZE / 2)));
-    this.capBytes = config.DOCUMENT_CACHE_MB * 1024 * 1024;
+    this.delivery = new DocumentDelivery(
+      dataSource,
+      templatesDir,
+      config.RENDER_THREADS,
+      config.DOCUMENT_CACHE_MB * 1024 * 1024,
+      this.reads,
+    );
   }
 
-  /** Renders nobody can receive any more are stopped, not awaited. */
   async beforeApplicationShutdown(): Promise<void> {
-    this.flights.abortAll();
-    await this.pool.close({ abandon: true });
+    await this.delivery.close();
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -173,7 +112,7 @@ export class DocumentsService implements BeforeApplicationShutdown, OnApplicatio
 
   /** Renders sharing a key in this process now (for tests). */
   get rendersInFlight(): number {
-    return this.flights.size;
+    return this.delivery.rendersInFlight;
   }
 
   async meetingDocument(
@@ -184,7 +123,11 @@ export class DocumentsService implements BeforeApplicationShutdown, OnApplicatio
     conditions: DeliveryConditions = {},
   ): Promise<RenderedDocument> {
     const language = (await this.languages).resolve(asked);
-    return this.deliver(principal, conditions, await this.meetingPlan(meetingId, name, language));
+    return this.delivery.deliver(
+      principal,
+      conditions,
+      await this.meetingPlan(meetingId, name, language),
+    );
   }
 
   private async meetingPlan(
@@ -219,7 +162,7 @@ export class DocumentsService implements BeforeApplicationShutdown, OnApplicatio
   ): Promise<RenderedDocument> {
     const options = { ...asked, language: (await this.languages).resolve(asked.language) };
     const plan = await this.reads.run(() => this.draftPlan(draftId, name, options));
-    return this.deliver(principal, conditions, plan);
+    return this.delivery.deliver(principal, conditions, plan);
   }
 
   private async draftPlan(
@@ -310,7 +253,7 @@ export class DocumentsService implements BeforeApplicationShutdown, OnApplicatio
     const built = await this.reads.run(() =>
       this.builder().consensusReport('open', language, new Date()),
     );
-    return this.deliver(
+    return this.delivery.deliver(
       principal,
       conditions,
       this.consensusReport(built.symbol, built.data, language, null),
@@ -369,7 +312,7 @@ export class DocumentsService implements BeforeApplicationShutdown, OnApplicatio
       }
     }
     return plans.map(({ plan, title }) => {
-      const key = this.keyOf(plan);
+      const key = this.delivery.keyOf(plan);
       return {
         name: plan.name,
         language: plan.language,
@@ -377,7 +320,7 @@ export class DocumentsService implements BeforeApplicationShutdown, OnApplicatio
         title,
         key,
         fetch: async (signal?: AbortSignal) => {
-          const delivery = await this.fetch(key, plan, signal);
+          const delivery = await this.delivery.fetch(key, plan, signal);
           return { content: delivery.content, sha256: delivery.sha256 };
         },
       };
@@ -387,124 +330,5 @@ export class DocumentsService implements BeforeApplicationShutdown, OnApplicatio
   /** The forum's working languages, as the service started with them. */
   workingLanguages(): Promise<WorkingLanguages> {
     return this.languages;
-  }
-
-  /** A document's cache key: the hash of what goes into it and of the templates. */
-  private keyOf(plan: Plan): string {
-    return createHash('sha256')
-      .update(
-        JSON.stringify({
-          name: plan.name,
-          language: plan.language,
-          templates: this.templates,
-          parts: plan.keyParts,
-        }),
-      )
-      .digest('hex');
-  }
-
-  private async deliver(
-    principal: Principal | null,
-    conditions: DeliveryConditions,
-    plan: Plan,
-  ): Promise<RenderedDocument> {
-    const key = this.keyOf(plan);
-    const etag = `"${Buffer.from(key, 'hex').toString('base64url').slice(0, 32)}"`;
-    const { symbol } = plan;
-    const fileName = fileNameFor(symbol, plan.language === 'en' ? '' : `_${plan.language}`);
-    const { ifNoneMatch, signal } = conditions;
-    if (
-      ifNoneMatch
-        ?.split(',')
-        .some((tag) => tag.trim().replace(/^W\//, '') === etag || tag.trim() === '*')
-    ) {
-      return { buffer: null, fileName, etag, symbol };
-    }
-    const delivery = await this.fetch(key, plan, signal);
-    // A client that left is not audited as having received the document.
-    if (signal?.aborted) throw clientGone();
-    await this.audit.write({
-      occurredAt: new Date(),
-      actorId: principal?.userId ?? null,
-      actorLabel: principal
-        ? `${principal.displayName} <${principal.email}>`
-        : 'Chancery (command line)',
-      draftId: plan.draftId,
-      action: 'document.rendered',
-      details: {
-        document: plan.name,
-        symbol,
-        language: plan.language,
-        sha256: delivery.sha256,
-        bytes: delivery.content.length,
-        rendered: delivery.rendered,
-      },
-    });
-    return { buffer: delivery.content, fileName, etag, symbol };
-  }
-
-  /** The file from the cache, from a render under way (here or on a peer), or rendered now. */
-  private async fetch(key: string, plan: Plan, signal?: AbortSignal): Promise<Delivery> {
-    const cached = await this.reads.run(() => this.cache.find(key));
-    if (cached) return { ...cached, rendered: false };
-    const flight = this.flights.join(
-      key,
-      (stop) => this.renderOnce(key, plan, stop),
-      signal,
-      () => clientGone(),
-    );
-    const shared = await flight.promise;
-    // One of the requests that shared the render is the one that caused it.
-    const rendered = shared.rendered && !shared.credited;
-    shared.credited ||= shared.rendered;
-    return { content: shared.content, sha256: shared.sha256, rendered };
-  }
-
-  /** Renders the key unless a peer replica does (then waits for its row), and stores the file. */
-  private async renderOnce(
-    key: string,
-    plan: Plan,
-    stop: AbortSignal,
-  ): Promise<Delivery & { credited: boolean }> {
-    const owner = randomUUID();
-    const claimTtl = RENDER_TIMEOUT_MS + 5_000;
-    const giveUpAt = Date.now() + claimTtl;
-    while (!(await this.cache.claim(key, owner, claimTtl))) {
-      await delay(PEER_POLL_MS, undefined, { signal: stop });
-      const cached = await this.cache.find(key);
-      if (cached) return { ...cached, rendered: false, credited: false };
-      if (Date.now() > giveUpAt) throw renderingBusy('a peer is still rendering this document');
-    }
-    try {
-      // A peer may have stored it between our look-up and our claim.
-      const cached = await this.cache.find(key);
-      if (cached) return { ...cached, rendered: false, credited: false };
-      // Refused before anything big is loaded: the refusal costs two small queries.
-      const slot = this.pool.reserve();
-      if (!slot) throw renderingBusy(this.pool.refusal().message);
-      let content: Buffer;
-      try {
-        const render = await plan.load();
-        content = await render(slot, stop);
-      } catch (error) {
-        slot.release();
-        throw error instanceof TemplateError
-          ? templateBroken(error)
-          : error instanceof RenderPoolError
-            ? renderingBusy(error.message)
-            : error;
-      }
-      const sha256 = createHash('sha256').update(content).digest('hex');
-      await this.cache.store(
-        { key, document: `${plan.symbol} ${plan.name} ${plan.language}`, content, sha256 },
-        owner,
-        this.capBytes,
-      );
-      return { content, sha256, rendered: true, credited: false };
-    } catch (error) {
-      // A claim left behind only delays peers until it expires: the failure to report is ours.
-      await this.cache.release(key, owner).catch(() => undefined);
-      throw error;
-    }
   }
 }
