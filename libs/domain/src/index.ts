@@ -131,6 +131,7 @@ export {
   SILENCE_MAX_DAYS,
   decideStartSilence,
   concludeSilence,
+  silenceRunning,
   type StartSilenceRequest,
   type ConcludeSilenceRequest,
   type SilenceConclusion,

@@ -3,6 +3,7 @@ import {
   concludeSilence,
   decideStartSilence,
   SILENCE_MAX_DAYS,
+  silenceRunning,
   type StartSilenceRequest,
 } from './silence';
 import {
@@ -137,6 +138,16 @@ describe('decideStartSilence', () => {
   it('may start with reservations recorded: they join consensus', () => {
     const reserved = consensusOf([position('IND', 'reservation', { text: 'On op2.' })]);
     expect(decideStartSilence(request({ consensus: reserved })).ok).toBe(true);
+  });
+});
+
+describe('silenceRunning', () => {
+  it('holds only while a procedure waits for its deadline', () => {
+    expect(silenceRunning({ status: 'running' })).toBe(true);
+    for (const status of ['held', 'broken', 'cancelled'] as const)
+      expect(silenceRunning({ status })).toBe(false);
+    expect(silenceRunning(null)).toBe(false);
+    expect(silenceRunning(undefined)).toBe(false);
   });
 });
 

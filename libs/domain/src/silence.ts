@@ -3,11 +3,16 @@ import { compareCodes, type ConsensusStatus, type PositionRecord } from './conse
 import { DomainError, ok, refuse, type Decision } from './errors';
 import { DRAFT_STATUS_RULES, isFinalStatus, type DraftFacts } from './draft-status';
 import { describeParagraph } from './revision';
+import type { SilenceStatus } from './vocabulary';
 import { agree, count, joinAnd, longInstant } from './wording';
 
 /** The longest a chair may leave a text under silence. */
 export const SILENCE_MAX_DAYS = 90;
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Whether the draft's procedure still waits for its deadline (held, broken or cancelled: over). */
+export const silenceRunning = (procedure: { status: SilenceStatus } | null | undefined): boolean =>
+  procedure?.status === 'running';
 
 export interface StartSilenceRequest {
   draft: DraftFacts;
