@@ -13,34 +13,24 @@ import {
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import type { z } from 'zod';
 import { type AuthenticatedRequest, Public, RequireRoles } from '../auth/auth.decorators';
 import { notFound } from '../common/app-error';
 import { UuidParam } from '../common/params';
 import { DraftQueriesService } from '../drafts/draft-queries.service';
-import { AddRevisionService } from '../drafts/use-cases/add-revision.service';
 import { StartSilenceProcedureService } from '../drafts/use-cases/start-silence-procedure.service';
 import { TransitionDraftService } from '../drafts/use-cases/transition-draft.service';
-import { DeskDraftFormsService, keepRevisionInput } from './desk-draft-forms.service';
 import { DeskGuard } from './desk.guard';
+import { askConfirmation } from './desk-confirmation';
 import { DeskDraftService } from './desk-draft.service';
 import { DeskExceptionFilter } from './desk-exception.filter';
 import { actionLabel, formatInstant } from './desk-labels';
 import { i18n } from './desk-locale';
 import type { MessageKey } from './i18n/desk-i18n';
-import {
-  PositionForm,
-  RevisionForm,
-  SilenceForm,
-  TransitionForm,
-  confirmed,
-  fields,
-} from './desk-forms';
+import { SilenceForm, TransitionForm, confirmed, parseForm } from './desk-forms';
 import { DeskResponder } from './desk-responder';
 import { type ProblemView, formRefusal } from './problem-view';
 
 const REVISION_NUMBER = /^[1-9]\d{0,5}$/;
-const STATE_CODE = /^[A-Za-z]{2,16}$/;
 
 /** What the draft page says after a form succeeded (?done=…): fixed words, nothing reflected. */
 const DONE = new Set([
@@ -68,23 +58,12 @@ function revisionNumber(value: unknown, field: string): number {
   return Number(value);
 }
 
-/** A form's fields as the browser sent them, for the confirmation page to send again. */
-function repeatFields(body: unknown): { name: string; value: string }[] {
-  return Object.entries(fields(body))
-    .filter(([name]) => name !== '_csrf' && name !== 'confirmed')
-    .flatMap(([name, value]) =>
-      (Array.isArray(value) ? value : [value]).map((item) => ({ name, value: String(item) })),
-    );
-}
-
-function parse<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
-  return schema.parse(fields(body));
-}
-
 /**
- * The draft page and the forms on it. Each post is parsed, confirmed, handed to its use case
- * (which decides again, under the draft's lock and its ETag) and answered with a redirect; a
- * refusal shows the page again with the problem, with its status.
+ * The draft page, the comparison of two revisions, and the actions posted from the draft page
+ * (transitions, silence). Each post is parsed, confirmed, handed to its use case (which decides
+ * again, under the draft's lock and its ETag) and answered with a redirect; a refusal shows the
+ * page again with the problem, with its status. The position and revision forms, which have
+ * pages of their own, are DeskDraftFormsController's.
  */
 @ApiExcludeController()
 @Public()
@@ -94,12 +73,10 @@ function parse<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
 export class DeskDraftsController {
   constructor(
     @Inject(DeskDraftService) private readonly pages: DeskDraftService,
-    @Inject(DeskDraftFormsService) private readonly forms: DeskDraftFormsService,
     @Inject(DraftQueriesService) private readonly drafts: DraftQueriesService,
     @Inject(TransitionDraftService) private readonly transitions: TransitionDraftService,
     @Inject(StartSilenceProcedureService)
     private readonly silenceProcedure: StartSilenceProcedureService,
-    @Inject(AddRevisionService) private readonly revisions: AddRevisionService,
     @Inject(DeskResponder) private readonly responder: DeskResponder,
   ) {}
 
@@ -153,7 +130,7 @@ export class DeskDraftsController {
     @Body() body: unknown,
   ) {
     await this.act(request, reply, id, body, {
-      parse: () => parse(TransitionForm, body),
+      parse: () => parseForm(TransitionForm, body),
       confirm: (form) => actionLabel(form.action, i18n(request)).confirm,
       work: async (form) => {
         await this.transitions.execute(
@@ -178,7 +155,7 @@ export class DeskDraftsController {
     await this.act(request, reply, id, body, {
       // The deadline field is in the official's time zone (UTC until they choose one).
       parse: () => {
-        const form = parse(SilenceForm, body);
+        const form = parseForm(SilenceForm, body);
         return { ...form, deadline: i18n(request).fromInputValue(form.deadline) };
       },
       confirm: (form) =>
@@ -197,116 +174,6 @@ export class DeskDraftsController {
     });
   }
 
-  @Get(':id/positions/:stateCode')
-  @RequireRoles('delegate', 'secretariat')
-  async positionForm(
-    @Req() request: AuthenticatedRequest,
-    @Res() reply: FastifyReply,
-    @Param('id', UuidParam) id: string,
-    @Param('stateCode') stateCode: string,
-  ) {
-    await this.showPositionForm(request, reply, id, this.stateCode(stateCode), null, null);
-  }
-
-  @Post(':id/positions/:stateCode')
-  @RequireRoles('delegate', 'secretariat')
-  async recordPosition(
-    @Req() request: AuthenticatedRequest,
-    @Res() reply: FastifyReply,
-    @Param('id', UuidParam) id: string,
-    @Param('stateCode') stateCode: string,
-    @Body() body: unknown,
-  ) {
-    const code = this.stateCode(stateCode);
-    try {
-      const form = parse(PositionForm, body);
-      if (!confirmed(body)) {
-        const t = i18n(request);
-        return this.confirm(
-          request,
-          reply,
-          t.t('position.confirm', {
-            stance: t.t(`position.${form.stance}.word`),
-            state: code,
-            number: form.revision,
-          }),
-          `/desk/drafts/${id}/positions/${code}`,
-          body,
-          `/desk/drafts/${id}`,
-        );
-      }
-      await this.forms.recordPosition(request.principal!, id, code, form.revision, {
-        stance: form.stance,
-        text: form.text,
-        paragraphs: form.paragraphs,
-      });
-    } catch (error) {
-      const problem = formRefusal(error, request);
-      return this.showPositionForm(request, reply, id, code, problem, body);
-    }
-    this.responder.seeOther(reply, `/desk/drafts/${id}?done=position`);
-  }
-
-  @Get(':id/revise')
-  @RequireRoles('secretariat', 'delegate')
-  async revisionForm(
-    @Req() request: AuthenticatedRequest,
-    @Res() reply: FastifyReply,
-    @Param('id', UuidParam) id: string,
-  ) {
-    const t = i18n(request);
-    const view = await this.forms.revisionForm(request.principal!, id, t);
-    this.responder.page(request, reply, 'revise', view, {
-      title: t.t('revise.pageTitle', { symbol: view.draft.symbol }),
-      section: 'drafts',
-    });
-  }
-
-  @Post(':id/revise')
-  @RequireRoles('secretariat', 'delegate')
-  async revise(
-    @Req() request: AuthenticatedRequest,
-    @Res() reply: FastifyReply,
-    @Param('id', UuidParam) id: string,
-    @Body() body: unknown,
-  ) {
-    let form: z.infer<typeof RevisionForm> | null = null;
-    try {
-      form = parse(RevisionForm, body);
-      const paragraphs = (ids: string[], texts: string[]) =>
-        texts
-          .map((text, i) => ({ id: ids[i] ? ids[i] : undefined, text: text.trim() }))
-          .filter((p) => p.text !== '');
-      await this.revisions.execute(
-        request.principal!,
-        id,
-        {
-          title: form.title,
-          preamble: paragraphs(form.preambleId, form.preambleText),
-          operative: paragraphs(form.operativeId, form.operativeText),
-          note: form.note,
-          reason: form.reason,
-        },
-        form.etag,
-      );
-    } catch (error) {
-      const problem = formRefusal(error, request);
-      const t = i18n(request);
-      const view = await this.forms.revisionForm(request.principal!, id, t);
-      // Give back what the official wrote; only a stale form starts again from the new text.
-      const kept = form && !problem.stale ? keepRevisionInput(view, form, t) : view;
-      return this.responder.page(request, reply, 'revise', kept, {
-        title: t.t('revise.pageTitle', { symbol: view.draft.symbol }),
-        section: 'drafts',
-        problem,
-        status: problem.status,
-      });
-    }
-    this.responder.seeOther(reply, `/desk/drafts/${id}?done=revision`);
-  }
-
-  // ---- helpers -------------------------------------------------------------------------
-
   /** Runs a draft action from the draft page: confirm first, then act, then back to the page. */
   private async act<T>(
     request: AuthenticatedRequest,
@@ -320,17 +187,15 @@ export class DeskDraftsController {
       const form = steps.parse();
       if (!confirmed(body)) {
         const draft = await this.drafts.get(request.principal!, id);
-        return this.confirm(
-          request,
-          reply,
-          i18n(request).t('confirm.onDraft', {
+        return askConfirmation(this.responder, request, reply, {
+          message: i18n(request).t('confirm.onDraft', {
             symbol: draft.symbol,
             question: steps.confirm(form),
           }),
-          request.url,
+          action: request.url,
           body,
-          `/desk/drafts/${id}`,
-        );
+          cancelHref: `/desk/drafts/${id}`,
+        });
       }
       done = await steps.work(form);
     } catch (error) {
@@ -355,59 +220,5 @@ export class DeskDraftsController {
       problem: options.problem ?? null,
       status: options.problem?.status ?? 200,
     });
-  }
-
-  private async showPositionForm(
-    request: AuthenticatedRequest,
-    reply: FastifyReply,
-    id: string,
-    code: string,
-    problem: ProblemView | null,
-    body: unknown,
-  ) {
-    const t = i18n(request);
-    const view = await this.forms.positionForm(request.principal!, id, code, t);
-    const sent = body === null ? null : PositionForm.safeParse(fields(body));
-    // After a refusal the form shows what the official chose, unless the text changed under it.
-    const kept =
-      sent?.success && !problem?.stale
-        ? {
-            ...view,
-            stances: view.stances.map((s) => ({ ...s, checked: s.value === sent.data.stance })),
-            text: sent.data.text ?? '',
-            paragraphs: view.paragraphs.map((p) => ({
-              ...p,
-              checked: sent.data.paragraphs.includes(p.id),
-            })),
-          }
-        : view;
-    this.responder.page(request, reply, 'position', kept, {
-      title: t.t('position.pageTitle', { state: view.state.name, symbol: view.draft.symbol }),
-      section: 'drafts',
-      problem,
-      status: problem?.status ?? 200,
-    });
-  }
-
-  private confirm(
-    request: AuthenticatedRequest,
-    reply: FastifyReply,
-    message: string,
-    action: string,
-    body: unknown,
-    cancelHref: string,
-  ) {
-    this.responder.page(
-      request,
-      reply,
-      'confirm',
-      { message, action, fields: repeatFields(body), cancelHref },
-      { title: i18n(request).t('confirm.pageTitle'), section: 'drafts' },
-    );
-  }
-
-  private stateCode(value: string): string {
-    if (!STATE_CODE.test(value)) throw notFound('Member state', value, 'stateCode');
-    return value.toUpperCase();
   }
 }

@@ -123,6 +123,19 @@ export function fields(body: unknown): Record<string, unknown> {
   return typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
 }
 
+export function parseForm<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
+  return schema.parse(fields(body));
+}
+
+/** A form's fields as the browser sent them, for the confirmation page to send again. */
+export function repeatFields(body: unknown): { name: string; value: string }[] {
+  return Object.entries(fields(body))
+    .filter(([name]) => name !== '_csrf' && name !== 'confirmed')
+    .flatMap(([name, value]) =>
+      (Array.isArray(value) ? value : [value]).map((item) => ({ name, value: String(item) })),
+    );
+}
+
 /** A language version, paragraph for paragraph: ids and texts in the original's order. */
 export const TranslationForm = z.object({
   title: text(1000),

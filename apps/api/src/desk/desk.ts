@@ -1,6 +1,7 @@
 import { DeskAmendmentsController } from './desk-amendments.controller';
 import { DeskAmendmentsService } from './desk-amendments.service';
 import { DeskAuthController } from './desk-auth.controller';
+import { DeskDraftFormsController } from './desk-draft-forms.controller';
 import { DeskDraftFormsService } from './desk-draft-forms.service';
 import { DeskDraftService } from './desk-draft.service';
 import { DeskDocumentsController } from './desk-documents.controller';
@@ -27,6 +28,7 @@ export const DESK_CONTROLLERS = [
   DeskAuthController,
   DeskListsController,
   DeskDraftsController,
+  DeskDraftFormsController,
   DeskTranslationsController,
   DeskAmendmentsController,
   DeskMeetingsController,
