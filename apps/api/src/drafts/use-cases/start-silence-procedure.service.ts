@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { decideStartSilence, unwrap } from '@chancery/domain';
+import { decideStartSilence, silenceRunning, unwrap } from '@chancery/domain';
 import { DraftRepository, DraftWriteRepository, draftFacts } from '@chancery/persistence';
 import { TransactionRunner } from '../../application/transaction-runner';
 import type { Principal } from '../../auth/principal';
@@ -36,7 +36,7 @@ export class StartSilenceProcedureService {
           actor: principal,
           deadline: new Date(input.deadline),
           now,
-          running: snapshot.silence?.status === 'running',
+          running: silenceRunning(snapshot.silence),
           consensus: consensusOf(snapshot, now),
         }),
       );
