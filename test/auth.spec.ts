@@ -1,4 +1,15 @@
+import { z } from 'zod';
+import { LoginResponseDto, UserDto } from '../apps/api/src/auth/auth.dto';
+import { expectProblem } from './support/responses';
 import { type TestApp, startTestApp } from './support/test-app';
+
+/** The part of the OpenAPI document this test reads: each operation's documented statuses. */
+const OpenApiPaths = z.object({
+  paths: z.record(
+    z.string(),
+    z.record(z.string(), z.object({ responses: z.record(z.string(), z.unknown()) })),
+  ),
+});
 
 describe('signing in and the guard on every endpoint', () => {
   let api: TestApp;
@@ -10,6 +21,7 @@ describe('signing in and the guard on every endpoint', () => {
   it('gives a bearer token for the right password and names the roles', async () => {
     const response = await api.request('POST', '/api/auth/login', {
       body: { email: 'Delegate.AZE@demo.local', password: 'demo' },
+      as: LoginResponseDto.schema,
     });
     expect(response.status).toBe(200);
     expect(response.body.accessToken).toEqual(expect.any(String));
@@ -19,7 +31,10 @@ describe('signing in and the guard on every endpoint', () => {
       stateCode: 'AZE',
     });
 
-    const me = await api.request('GET', '/api/me', { token: response.body.accessToken });
+    const me = await api.request('GET', '/api/me', {
+      token: response.body.accessToken,
+      as: UserDto.schema,
+    });
     expect(me.status).toBe(200);
     expect(me.body).toMatchObject({ email: 'delegate.aze@demo.local', stateCode: 'AZE' });
   });
@@ -30,14 +45,10 @@ describe('signing in and the guard on every endpoint', () => {
       { email: 'nobody@demo.local', password: 'demo' },
     ]) {
       const response = await api.request('POST', '/api/auth/login', { body });
-      expect(response.status).toBe(401);
-      expect(response.headers.get('content-type')).toContain('application/problem+json');
-      expect(response.body).toMatchObject({
-        status: 401,
-        code: 'UNAUTHENTICATED',
-        title: expect.any(String),
-      });
-      expect(response.body.detail).toBe('The e-mail address or the password is wrong.');
+      const problem = expectProblem(response, 401, 'UNAUTHENTICATED');
+      expect(problem.status).toBe(401);
+      expect(problem.title).toEqual(expect.any(String));
+      expect(problem.detail).toBe('The e-mail address or the password is wrong.');
     }
   });
 
@@ -63,23 +74,18 @@ describe('signing in and the guard on every endpoint', () => {
     const missing = await api.request('POST', '/api/auth/login', {
       body: { email: 'admin@demo.local' },
     });
-    expect(missing.status).toBe(400);
-    expect(missing.body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'password' });
+    expect(expectProblem(missing, 400, 'VALIDATION_FAILED').field).toBe('password');
 
     const unknown = await api.request('POST', '/api/auth/login', {
       body: { email: 'admin@demo.local', password: 'demo', isAdmin: true },
     });
-    expect(unknown.status).toBe(400);
-    expect(unknown.body.detail).toContain('isAdmin');
+    expect(expectProblem(unknown, 400).detail).toContain('isAdmin');
 
     const wrongType = await api.request('POST', '/api/auth/login', {
       body: { email: 42, password: ['demo'] },
     });
-    expect(wrongType.status).toBe(400);
-    expect(wrongType.body.errors.map((error: { field: string }) => error.field).sort()).toEqual([
-      'email',
-      'password',
-    ]);
+    const wrongTypes = expectProblem(wrongType, 400).errors ?? [];
+    expect(wrongTypes.map((error) => error.field).sort()).toEqual(['email', 'password']);
   });
 
   it('answers malformed JSON, a JSON array, prototype poisoning and an oversized body with 4xx problem+json', async () => {
@@ -87,37 +93,34 @@ describe('signing in and the guard on every endpoint', () => {
       rawBody: '{"email": "admin@demo.local", ',
       headers: { 'content-type': 'application/json' },
     });
-    expect(malformed.status).toBe(400);
-    expect(malformed.headers.get('content-type')).toContain('application/problem+json');
+    expectProblem(malformed, 400);
 
     const array = await api.request('POST', '/api/auth/login', { body: [1, 2] });
-    expect(array.status).toBe(400);
+    expectProblem(array, 400);
 
     const poisoned = await api.request('POST', '/api/auth/login', {
       rawBody: '{"email":"a@b.c","password":"x","__proto__":{"admin":true}}',
       headers: { 'content-type': 'application/json' },
     });
-    expect(poisoned.status).toBe(400);
+    expectProblem(poisoned, 400);
 
     const huge = await api.request('POST', '/api/auth/login', {
       body: { email: 'admin@demo.local', password: 'x'.repeat(2 * 1024 * 1024) },
     });
-    expect(huge.status).toBe(413);
-    expect(huge.body).toMatchObject({ status: 413, code: 'BODY_TOO_LARGE' });
+    expect(expectProblem(huge, 413, 'BODY_TOO_LARGE').status).toBe(413);
 
     const textPlain = await api.request('POST', '/api/auth/login', {
       rawBody: 'email=admin',
       headers: { 'content-type': 'text/plain' },
     });
-    expect(textPlain.status).toBe(415);
+    expectProblem(textPlain, 415);
   });
 
   it('answers an unknown route with 404 problem+json', async () => {
     const response = await api.request('GET', '/api/no-such-thing', {
       token: await api.login('admin@demo.local'),
     });
-    expect(response.status).toBe(404);
-    expect(response.body.type).toMatch(/^https:\/\//);
+    expect(expectProblem(response, 404).type).toMatch(/^https:\/\//);
   });
 });
 
@@ -137,10 +140,7 @@ describe('health and API documents', () => {
   it('documents every route with its errors in OpenAPI', async () => {
     const response = await api.request('GET', '/api/docs-json');
     expect(response.status).toBe(200);
-    const paths = response.body.paths as Record<
-      string,
-      Record<string, { responses: Record<string, unknown> }>
-    >;
+    const { paths } = OpenApiPaths.parse(response.body);
     for (const path of [
       '/api/auth/login',
       '/api/me',
