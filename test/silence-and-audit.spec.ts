@@ -5,6 +5,9 @@ import {
   registerDraft,
   transition,
 } from './support/drafts';
+import { AuditVerificationDto, ConsensusDto, DraftDto } from '../apps/api/src/drafts/drafts.dto';
+import { ParticipantDto } from '../apps/api/src/reference/reference.dto';
+import { expectProblem } from './support/responses';
 import { type TestApp, startTestApp } from './support/test-app';
 
 async function startSilence(api: TestApp, id: string, deadline: Date) {
@@ -36,7 +39,7 @@ describe('silence procedures', () => {
       stance: 'objection',
       text: 'We break silence: paragraph 1 needs work.',
     });
-    const { body } = await readDraft(api, draft.id);
+    const body = DraftDto.schema.parse((await readDraft(api, draft.id)).body);
     expect(body.status).toBe('UNDER_SOC_REVIEW');
     expect(body.silenceProcedure).toMatchObject({ status: 'broken', objectors: ['PAK'] });
   });
@@ -44,26 +47,23 @@ describe('silence procedures', () => {
   it('refuses a deadline in the past, a second procedure, and a non-chair', async () => {
     const draft = await submittedDraft(api);
     const past = await startSilence(api, draft.id, new Date(Date.now() - 1000));
-    expect(past.status).toBe(422);
-    expect(past.body.field).toBe('deadline');
+    expect(expectProblem(past, 422).field).toBe('deadline');
     expect((await startSilence(api, draft.id, new Date(Date.now() + 60_000))).status).toBe(201);
     const second = await startSilence(api, draft.id, new Date(Date.now() + 120_000));
-    expect(second.status).toBe(409);
-    expect(second.body.code).toBe('SILENCE_ALREADY_RUNNING');
+    expectProblem(second, 409, 'SILENCE_ALREADY_RUNNING');
     const { etag } = await readDraft(api, draft.id);
     const secretariat = await api.request('POST', `/api/drafts/${draft.id}/silence-procedure`, {
       token: await api.login('secretariat@demo.local'),
       body: { deadline: new Date(Date.now() + 60_000).toISOString() },
       headers: { 'if-match': etag },
     });
-    expect(secretariat.status).toBe(403);
+    expectProblem(secretariat, 403);
     const badDate = await api.request('POST', `/api/drafts/${draft.id}/silence-procedure`, {
       token: await api.login('soc-chair@demo.local'),
       body: { deadline: 'next Tuesday' },
       headers: { 'if-match': etag },
     });
-    expect(badDate.status).toBe(400);
-    expect(badDate.body.field).toBe('deadline');
+    expect(expectProblem(badDate, 400).field).toBe('deadline');
   });
 });
 
@@ -82,12 +82,13 @@ describe('two service instances on one database', () => {
 
   it('store all 28 positions posted at once through both instances', async () => {
     const draft = await submittedDraft(first);
-    const before = (await readDraft(first, draft.id)).body.version;
-    const codes: string[] = (
+    const before = DraftDto.schema.parse((await readDraft(first, draft.id)).body).version;
+    const codes = (
       await first.request('GET', '/api/participants?kind=member-state', {
         token: await first.login('admin@demo.local'),
+        as: ParticipantDto.schema.array(),
       })
-    ).body.map((p: { code: string }) => p.code);
+    ).body.map((p) => p.code);
     const responses = await Promise.all(
       codes.map((code, i) =>
         putPosition(i % 2 === 0 ? first : second, draft.id, code, { stance: 'concur' }),
@@ -96,10 +97,11 @@ describe('two service instances on one database', () => {
     expect(responses.map((r) => r.status)).toEqual(codes.map(() => 200));
     const consensus = await first.request('GET', `/api/drafts/${draft.id}/consensus`, {
       token: await first.login('admin@demo.local'),
+      as: ConsensusDto.schema,
     });
     expect(consensus.body.concurred).toHaveLength(28);
     // Positions bind to their revision: none of them moved the draft's ETag.
-    const { body } = await readDraft(first, draft.id);
+    const body = DraftDto.schema.parse((await readDraft(first, draft.id)).body);
     expect(body.version).toBe(before);
   });
 });
@@ -115,7 +117,10 @@ describe('the audit log', () => {
     const draft = await submittedDraft(api);
     await everyoneConcurs(api, draft.id);
     const admin = await api.login('admin@demo.local');
-    const verified = await api.request('GET', '/api/audit/verify', { token: admin });
+    const verified = await api.request('GET', '/api/audit/verify', {
+      token: admin,
+      as: AuditVerificationDto.schema,
+    });
     expect(verified.status).toBe(200);
     expect(verified.body).toMatchObject({ valid: true, brokenAt: null });
     expect(verified.body.entries).toBeGreaterThan(30);
@@ -132,7 +137,7 @@ describe('the audit log', () => {
     await expect(api.dataSource.query(`TRUNCATE audit_log`)).rejects.toThrow(/append-only/);
 
     // A superuser can switch triggers off; the hash chain still tells.
-    const [target] = await api.dataSource.query(
+    const [target]: { seq: string }[] = await api.dataSource.query(
       `SELECT seq FROM audit_log WHERE draft_id = $1 AND action = 'position.recorded' ORDER BY seq LIMIT 1`,
       [draft.id],
     );
@@ -143,7 +148,10 @@ describe('the audit log', () => {
         [target.seq],
       );
     });
-    const tampered = await api.request('GET', '/api/audit/verify', { token: admin });
+    const tampered = await api.request('GET', '/api/audit/verify', {
+      token: admin,
+      as: AuditVerificationDto.schema,
+    });
     expect(tampered.body).toMatchObject({
       valid: false,
       brokenAt: { seq: Number(target.seq), reason: 'hash-mismatch' },
@@ -152,7 +160,7 @@ describe('the audit log', () => {
     const delegate = await api.request('GET', '/api/audit/verify', {
       token: await api.login('delegate.kaz@demo.local'),
     });
-    expect(delegate.status).toBe(403);
+    expectProblem(delegate, 403);
   });
 
   it('refuses changes to stored revisions and deletion of positions at the database', async () => {
