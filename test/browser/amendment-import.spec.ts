@@ -1,8 +1,18 @@
+import { AmendmentDto } from '../../apps/api/src/amendments/amendments.dto';
+import { DraftDto } from '../../apps/api/src/drafts/drafts.dto';
 import { delegateOf, readDraft, registerDraft, transition } from '../support/drafts';
 import { type TestApp, startTestApp } from '../support/test-app';
 import { trackedCopyDocx } from '../support/word-upload';
 import { expectAccessible } from './support/accessibility';
 import { type Chromium, launchChromium, screenshot, signIn } from './support/chromium';
+
+async function currentRevision(api: TestApp, id: string) {
+  const { revision } = DraftDto.schema.parse((await readDraft(api, id)).body);
+  if (!revision) throw new Error(`draft ${id} has no revision yet`);
+  return revision;
+}
+
+const kept = (paragraph: { text: string }) => ({ kind: 'kept' as const, text: paragraph.text });
 
 describe('a delegate proposes amendments from a Word copy with tracked changes, in Chromium', () => {
   let api: TestApp;
@@ -25,11 +35,11 @@ describe('a delegate proposes amendments from a Word copy with tracked changes, 
       ],
     });
     await transition(api, draft.id, 'secretariat@demo.local', { action: 'submit' });
-    const { revision } = (await readDraft(api, draft.id)).body;
+    const revision = await currentRevision(api, draft.id);
     const copy = await trackedCopyDocx(
       'Delegation of Azerbaijan',
       revision.title,
-      revision.preamble.map((p: { text: string }) => ({ kind: 'kept' as const, text: p.text })),
+      revision.preamble.map(kept),
       [
         {
           kind: 'edited',
@@ -65,7 +75,10 @@ describe('a delegate proposes amendments from a Word copy with tracked changes, 
     );
     expect(rows[1]).toMatch(/OP 2[\s\S]*Delete the paragraph/);
     const token = await api.login('secretariat@demo.local');
-    const none = await api.request('GET', `/api/drafts/${draft.id}/amendments`, { token });
+    const none = await api.request('GET', `/api/drafts/${draft.id}/amendments`, {
+      token,
+      as: AmendmentDto.schema.array(),
+    });
     expect(none.body).toEqual([]);
 
     await page.getByRole('button', { name: 'Propose these 2 amendments' }).click();
@@ -74,10 +87,11 @@ describe('a delegate proposes amendments from a Word copy with tracked changes, 
       'The amendments from the Word copy were proposed.',
     );
     await expectAccessible(page);
-    const stored = await api.request('GET', `/api/drafts/${draft.id}/amendments`, { token });
-    expect(
-      stored.body.map((a: { stateCode: string; status: string }) => [a.stateCode, a.status]),
-    ).toEqual([
+    const stored = await api.request('GET', `/api/drafts/${draft.id}/amendments`, {
+      token,
+      as: AmendmentDto.schema.array(),
+    });
+    expect(stored.body.map((a) => [a.stateCode, a.status])).toEqual([
       ['AZE', 'proposed'],
       ['AZE', 'proposed'],
     ]);
@@ -90,12 +104,12 @@ describe('a delegate proposes amendments from a Word copy with tracked changes, 
   it('shows a refusal on the proposal page, with nothing stored, for a copy without tracked changes', async () => {
     const draft = await registerDraft(api);
     await transition(api, draft.id, 'secretariat@demo.local', { action: 'submit' });
-    const { revision } = (await readDraft(api, draft.id)).body;
+    const revision = await currentRevision(api, draft.id);
     const untouched = await trackedCopyDocx(
       'AZE',
       revision.title,
-      revision.preamble.map((p: { text: string }) => ({ kind: 'kept' as const, text: p.text })),
-      revision.operative.map((p: { text: string }) => ({ kind: 'kept' as const, text: p.text })),
+      revision.preamble.map(kept),
+      revision.operative.map(kept),
     );
     const page = await chromium.context.newPage();
     await signIn(page, api.baseUrl, delegateOf('AZE'));
@@ -111,6 +125,7 @@ describe('a delegate proposes amendments from a Word copy with tracked changes, 
     await expectAccessible(page);
     const stored = await api.request('GET', `/api/drafts/${draft.id}/amendments`, {
       token: await api.login('secretariat@demo.local'),
+      as: AmendmentDto.schema.array(),
     });
     expect(stored.body).toEqual([]);
   });
