@@ -1,4 +1,6 @@
 import { openDocx, paragraphsOf, textOf } from '../libs/documents/src/testing/docx-inspection';
+import { AuditEntryDto, DraftDto } from '../apps/api/src/drafts/drafts.dto';
+import { MeetingDto, MeetingWithAgendaDto } from '../apps/api/src/meetings/meetings.dto';
 import {
   addRevision,
   everyoneConcurs,
@@ -8,6 +10,7 @@ import {
   registerDraft,
   transition,
 } from './support/drafts';
+import { expectProblem } from './support/responses';
 import { type TestApp, startTestApp } from './support/test-app';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -28,13 +31,19 @@ describe('Word documents over HTTP', () => {
   beforeAll(async () => {
     api = await startTestApp();
     token = await api.login('secretariat@demo.local');
-    const meetings = await api.request('GET', '/api/meetings?bodyCode=CFM', { token });
-    cfmId = meetings.body.find((m: { sequence: number }) => m.sequence === 7).id;
+    const meetings = await api.request('GET', '/api/meetings?bodyCode=CFM', {
+      token,
+      as: MeetingDto.schema.array(),
+    });
+    cfmId = meetings.body.find((m) => m.sequence === 7)!.id;
   });
   afterAll(() => api.close());
 
   it('renders the provisional agenda of the 7th CFM with its items in order, named after its symbol', async () => {
-    const meeting = await api.request('GET', `/api/meetings/${cfmId}`, { token });
+    const meeting = await api.request('GET', `/api/meetings/${cfmId}`, {
+      token,
+      as: MeetingWithAgendaDto.schema,
+    });
     const response = await download(`/api/meetings/${cfmId}/documents/provisional-agenda.docx`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe(DOCX);
@@ -42,7 +51,7 @@ describe('Word documents over HTTP', () => {
       'attachment; filename="CICA_CFM_7_1.docx"',
     );
     const docx = await openDocx(response.body);
-    const titles: string[] = meeting.body.agenda.map((item: { title: string }) => item.title);
+    const titles = meeting.body.agenda.map((item) => item.title);
     const positions = titles.map((title) => docx.text.indexOf(title));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
@@ -59,7 +68,9 @@ describe('Word documents over HTTP', () => {
     expect(second.status).toBe(304);
     expect(second.body.length).toBe(0);
 
-    const agenda = (await api.request('GET', `/api/meetings/${cfmId}`, { token })).body.agenda;
+    const { agenda } = (
+      await api.request('GET', `/api/meetings/${cfmId}`, { token, as: MeetingWithAgendaDto.schema })
+    ).body;
     await api.request('PATCH', `/api/meetings/${cfmId}/agenda-items/${agenda[0].id}`, {
       token,
       body: { annotation: 'The Chair opens the meeting and welcomes the new chairmanship.' },
@@ -79,12 +90,13 @@ describe('Word documents over HTTP', () => {
     const docx = await openDocx(response.body);
     expect(docx.text).toMatch(/[А-Яа-яЁё]{5,}/);
     expect(docx.text).toContain('Совет');
-    const french = await download(
+    const french = await api.request(
+      'GET',
       `/api/meetings/${cfmId}/documents/provisional-agenda.docx?lang=fr`,
+      { token },
     );
     // French is well formed but not a working language of the forum.
-    expect(french.status).toBe(404);
-    expect(JSON.parse(french.body.toString()).field).toBe('lang');
+    expect(expectProblem(french, 404).field).toBe('lang');
     const unknown = await download(`/api/meetings/${cfmId}/documents/minutes.docx`);
     expect(unknown.status).toBe(404);
   });
@@ -123,9 +135,12 @@ describe('Word documents over HTTP', () => {
 
     const missing = await download(`/api/drafts/${draft.id}/documents/text.docx?revision=9`);
     expect(missing.status).toBe(404);
-    const trail = await api.request('GET', `/api/drafts/${draft.id}/audit`, { token });
+    const trail = await api.request('GET', `/api/drafts/${draft.id}/audit`, {
+      token,
+      as: AuditEntryDto.schema.array(),
+    });
     expect(
-      trail.body.filter((e: { action: string }) => e.action === 'document.rendered').length,
+      trail.body.filter((e) => e.action === 'document.rendered').length,
     ).toBeGreaterThanOrEqual(2);
   });
 
@@ -133,9 +148,9 @@ describe('Word documents over HTTP', () => {
     const draft = await registerDraft(api, {
       operative: [{ text: 'The parties shall consult each other regularly.' }],
     });
-    const { body } = await readDraft(api, draft.id);
-    const op = body.revision.operative[0].id;
-    const unchanged = body.revision.preamble[0];
+    const { revision } = DraftDto.schema.parse((await readDraft(api, draft.id)).body);
+    const op = revision!.operative[0].id;
+    const unchanged = revision!.preamble[0];
     await addRevision(api, draft.id, {
       preamble: [unchanged],
       operative: [{ id: op, text: 'The parties should consult each other regularly.' }],
@@ -160,11 +175,11 @@ describe('Word documents over HTTP', () => {
   it('prints every position and reservation in the consensus report', async () => {
     const draft = await registerDraft(api);
     await transition(api, draft.id, 'secretariat@demo.local', { action: 'submit' });
-    const { body } = await readDraft(api, draft.id);
+    const body = DraftDto.schema.parse((await readDraft(api, draft.id)).body);
     await putPosition(api, draft.id, 'KOR', {
       stance: 'reservation',
       text: 'On the understanding that reporting remains voluntary.',
-      paragraphs: [body.revision.operative[1].id],
+      paragraphs: [body.revision!.operative[1].id],
     });
     await putPosition(api, draft.id, 'TJK', {
       stance: 'objection',
