@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { JobDto, PackAcceptedDto } from '../../apps/api/src/packs/packs.dto';
 import {
   fakeLibreOffice,
   jobSettled,
@@ -7,10 +8,25 @@ import {
   seventhCfm,
   sha256,
 } from '../support/packs';
+import { bytesBody, expectProblem } from '../support/responses';
 import { type TestApp, startTestApp } from '../support/test-app';
 
 // The demo's documents are rendered and converted for real: LibreOffice takes its time.
 jest.setTimeout(300_000);
+
+/** The job once it has settled, read again so that its answer is held to its schema. */
+async function settledJob(api: TestApp, token: string, jobId: string) {
+  await jobSettled(api, token, jobId);
+  return (await api.request('GET', `/api/jobs/${jobId}`, { token, as: JobDto.schema })).body;
+}
+
+function requestPack(api: TestApp, token: string, meetingId: string, body: object = {}) {
+  return api.request('POST', `/api/meetings/${meetingId}/pack`, {
+    token,
+    body,
+    as: PackAcceptedDto.schema,
+  });
+}
 
 describe('the 7th CFM meeting pack', () => {
   let api: TestApp;
@@ -24,15 +40,12 @@ describe('the 7th CFM meeting pack', () => {
   afterAll(() => api.close());
 
   it('holds .docx and PDF for every document in en and ru, each PDF with its text, the hashes matching', async () => {
-    const accepted = await api.request('POST', `/api/meetings/${meetingId}/pack`, {
-      token,
-      body: {},
-    });
+    const accepted = await requestPack(api, token, meetingId);
     expect(accepted.status).toBe(202);
     expect(accepted.body).toMatchObject({ status: 'queued', cached: false });
     expect(accepted.headers.get('location')).toBe(`/api/jobs/${accepted.body.jobId}`);
 
-    const job = await jobSettled(api, token, accepted.body.jobId);
+    const job = await settledJob(api, token, accepted.body.jobId);
     expect(job).toMatchObject({ kind: 'meeting-pack', status: 'done', attempts: 1 });
     expect(job.progress.done).toBe(job.progress.total);
     expect(job.result).toMatchObject({ formats: ['docx', 'pdf'], pdf: { included: true } });
@@ -40,9 +53,9 @@ describe('the 7th CFM meeting pack', () => {
     const file = await api.request('GET', `/api/jobs/${accepted.body.jobId}/file`, { token });
     expect(file.status).toBe(200);
     expect(file.headers.get('content-type')).toBe('application/zip');
-    const archive = file.body as Buffer;
-    expect(archive.length).toBe(job.result.bytes);
-    expect(sha256(archive)).toBe(job.result.sha256);
+    const archive = bytesBody(file);
+    expect(archive.length).toBe(job.result?.bytes);
+    expect(sha256(archive)).toBe(job.result?.sha256);
 
     const { zip, manifest } = await openPack(archive);
     expect(manifest.languages).toEqual(['en', 'ru']);
@@ -79,11 +92,14 @@ describe('the 7th CFM meeting pack', () => {
   });
 
   it('answers a second request for the unchanged meeting with the pack already built', async () => {
-    const first = await api.request('POST', `/api/meetings/${meetingId}/pack`, { token, body: {} });
-    const again = await api.request('POST', `/api/meetings/${meetingId}/pack`, { token, body: {} });
+    const first = await requestPack(api, token, meetingId);
+    const again = await requestPack(api, token, meetingId);
     expect(again.status).toBe(202);
     expect(again.body).toEqual({ jobId: first.body.jobId, status: 'done', cached: true });
-    const job = await api.request('GET', `/api/jobs/${again.body.jobId}`, { token });
+    const job = await api.request('GET', `/api/jobs/${again.body.jobId}`, {
+      token,
+      as: JobDto.schema,
+    });
     expect(job.body).toMatchObject({ status: 'done' });
   });
 
@@ -93,16 +109,16 @@ describe('the 7th CFM meeting pack', () => {
       token: delegate,
       body: {},
     });
-    expect(refused.status).toBe(403);
+    expectProblem(refused, 403);
     const missing = await api.request('GET', `/api/jobs/00000000-0000-4000-8000-000000000000`, {
       token,
     });
-    expect(missing.status).toBe(404);
+    expectProblem(missing, 404);
     const bad = await api.request('POST', `/api/meetings/${meetingId}/pack`, {
       token,
       body: { formats: ['odt'] },
     });
-    expect(bad.status).toBe(400);
+    expectProblem(bad, 400);
   });
 });
 
@@ -114,16 +130,13 @@ describe('a meeting pack where PDF cannot be made', () => {
     try {
       const token = await api.login('secretariat@demo.local');
       const meetingId = await seventhCfm(api, token);
-      const accepted = await api.request('POST', `/api/meetings/${meetingId}/pack`, {
-        token,
-        body: { languages: ['en'] },
-      });
-      const job = await jobSettled(api, token, accepted.body.jobId);
+      const accepted = await requestPack(api, token, meetingId, { languages: ['en'] });
+      const job = await settledJob(api, token, accepted.body.jobId);
       expect(job).toMatchObject({ status: 'done', result: { formats: ['docx'] } });
-      expect(job.result.pdf).toMatchObject({ included: false });
-      expect(job.result.pdf.reason).toContain('LibreOffice is not installed');
+      expect(job.result?.pdf).toMatchObject({ included: false });
+      expect(job.result?.pdf.reason).toContain('LibreOffice is not installed');
       const file = await api.request('GET', `/api/jobs/${accepted.body.jobId}/file`, { token });
-      const { manifest } = await openPack(file.body as Buffer);
+      const { manifest } = await openPack(bytesBody(file));
       expect(manifest.pdf.included).toBe(false);
       expect(new Set(manifest.files.map((f) => f.format))).toEqual(new Set(['docx']));
       expect(new Set(manifest.files.map((f) => f.language))).toEqual(new Set(['en']));
@@ -131,8 +144,7 @@ describe('a meeting pack where PDF cannot be made', () => {
         token,
         body: { formats: ['pdf'] },
       });
-      expect(pdfOnly.status).toBe(422);
-      expect(pdfOnly.body).toMatchObject({ code: 'PDF_UNAVAILABLE' });
+      expectProblem(pdfOnly, 422, 'PDF_UNAVAILABLE');
     } finally {
       await api.close();
     }
@@ -151,11 +163,8 @@ describe('a meeting pack where PDF cannot be made', () => {
     try {
       const token = await api.login('secretariat@demo.local');
       const meetingId = await seventhCfm(api, token);
-      const accepted = await api.request('POST', `/api/meetings/${meetingId}/pack`, {
-        token,
-        body: { languages: ['en'] },
-      });
-      const job = await jobSettled(api, token, accepted.body.jobId);
+      const accepted = await requestPack(api, token, meetingId, { languages: ['en'] });
+      const job = await settledJob(api, token, accepted.body.jobId);
       expect(job).toMatchObject({ status: 'failed', attempts: 3, maxAttempts: 3 });
       expect(job.error).toContain('PDF conversion failed after 2 attempts');
       expect(job.error).toContain('did not finish');
@@ -163,7 +172,7 @@ describe('a meeting pack where PDF cannot be made', () => {
       const calls = (await readFile(fake.log, 'utf8')).trim().split('\n');
       expect(calls).toHaveLength(6);
       const file = await api.request('GET', `/api/jobs/${accepted.body.jobId}/file`, { token });
-      expect(file.status).toBe(409);
+      expectProblem(file, 409);
     } finally {
       await api.close();
     }
