@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { convertToPdf, hasSoffice } from '../libs/documents/src/testing/pdf-conversion';
 import { openDocx, paragraphsOf, textOf } from '../libs/documents/src/testing/docx-inspection';
+import { z } from 'zod';
+import { AmendmentDto } from '../apps/api/src/amendments/amendments.dto';
+import { AuditEntryDto, ConsensusDto, DraftDto } from '../apps/api/src/drafts/drafts.dto';
 import {
   addRevision,
   delegateOf,
@@ -11,7 +14,16 @@ import {
   registerDraft,
   transition,
 } from './support/drafts';
+import { expectBody, expectProblem } from './support/responses';
 import { type TestApp, startTestApp } from './support/test-app';
+
+/** The facts of a refusal naming the amendments that accept changes to one paragraph. */
+const ConflictFacts = z.object({ amendments: z.array(z.object({ number: z.number() })) });
+/** The details an `amendments.disposed` audit entry records. */
+const DisposedDetails = z.object({
+  revision: z.number(),
+  outcomes: z.array(z.object({ outcome: z.string() })),
+});
 
 /** Every w:ins / w:del of a paragraph's XML, with its author and text. */
 const marks = (xml: string) =>
@@ -32,9 +44,9 @@ describe('amendments by delegations, the compilation, and the revision from thei
     const draft = await registerDraft(api);
     draftId = draft.id;
     await transition(api, draftId, 'secretariat@demo.local', { action: 'submit' });
-    const { body } = await readDraft(api, draftId);
-    pp1 = body.revision.preamble[0].id;
-    op2 = body.revision.operative[1].id;
+    const { revision } = DraftDto.schema.parse((await readDraft(api, draftId)).body);
+    pp1 = revision!.preamble[0].id;
+    op2 = revision!.operative[1].id;
   });
   afterAll(() => api.close());
 
@@ -50,12 +62,17 @@ describe('amendments by delegations, the compilation, and the revision from thei
 
   it('takes amendments from two states on the same operative paragraph and a co-sponsor, without moving the ETag', async () => {
     const before = await readDraft(api, draftId);
-    const kaz = await propose('KAZ', {
-      changes: [{ paragraphId: op2, text: 'Decide that the Secretariat should report annually.' }],
-      note: 'Softer wording.',
-    });
-    expect(kaz.status).toBe(201);
-    expect(kaz.body).toMatchObject({
+    const kaz = expectBody(
+      await propose('KAZ', {
+        changes: [
+          { paragraphId: op2, text: 'Decide that the Secretariat should report annually.' },
+        ],
+        note: 'Softer wording.',
+      }),
+      AmendmentDto.schema,
+      201,
+    );
+    expect(kaz).toMatchObject({
       number: 1,
       stateCode: 'KAZ',
       sponsors: [],
@@ -63,31 +80,33 @@ describe('amendments by delegations, the compilation, and the revision from thei
       status: 'proposed',
       changes: [{ paragraphId: op2, text: 'Decide that the Secretariat should report annually.' }],
     });
-    kazId = kaz.body.id;
-    const ind = await propose('IND', {
-      changes: [
-        { paragraphId: op2, text: 'Decide that the Secretariat shall report every two years.' },
-        { after: op2, text: 'Request the Secretariat to circulate its report in advance.' },
-      ],
-    });
-    expect(ind.status).toBe(201);
-    expect(ind.body.number).toBe(2);
-    indId = ind.body.id;
+    kazId = kaz.id;
+    const ind = expectBody(
+      await propose('IND', {
+        changes: [
+          { paragraphId: op2, text: 'Decide that the Secretariat shall report every two years.' },
+          { after: op2, text: 'Request the Secretariat to circulate its report in advance.' },
+        ],
+      }),
+      AmendmentDto.schema,
+      201,
+    );
+    expect(ind.number).toBe(2);
+    indId = ind.id;
 
     const sponsored = await api.request(
       'PUT',
       `/api/drafts/${draftId}/amendments/${kazId}/sponsors/AZE`,
-      { token: await api.login(delegateOf('AZE')) },
+      { token: await api.login(delegateOf('AZE')), as: AmendmentDto.schema },
     );
     expect(sponsored.status).toBe(200);
     expect(sponsored.body.sponsors).toEqual(['AZE']);
 
     const list = await api.request('GET', `/api/drafts/${draftId}/amendments?revision=1`, {
       token: await api.login('observer@demo.local'),
+      as: AmendmentDto.schema.array(),
     });
-    expect(
-      list.body.map((a: { number: number; sponsors: string[] }) => [a.number, a.sponsors]),
-    ).toEqual([
+    expect(list.body.map((a) => [a.number, a.sponsors])).toEqual([
       [1, ['AZE']],
       [2, []],
     ]);
@@ -100,53 +119,54 @@ describe('amendments by delegations, the compilation, and the revision from thei
       { changes: [{ paragraphId: pp1, delete: true }] },
       delegateOf('KAZ'),
     );
-    expect(forOther.status).toBe(403);
-    expect(forOther.body).toMatchObject({ code: 'NOT_OWN_STATE' });
+    expectProblem(forOther, 403, 'NOT_OWN_STATE');
 
     const unknown = await propose('TJK', { changes: [{ after: 'op-nowhere', text: 'New text.' }] });
-    expect(unknown.status).toBe(422);
-    expect(unknown.body).toMatchObject({
-      code: 'UNKNOWN_PARAGRAPH',
+    const unknownParagraph = expectProblem(unknown, 422, 'UNKNOWN_PARAGRAPH');
+    expect(unknownParagraph).toMatchObject({
       field: 'changes[0].after',
       facts: { paragraphId: 'op-nowhere' },
     });
-    expect(unknown.body.detail).toContain('op-nowhere');
+    expect(unknownParagraph.detail).toContain('op-nowhere');
   });
 
   it('lets the secretariat enter one on a state’s behalf, and its sponsor withdraw it', async () => {
-    const entered = await propose(
-      'TJK',
-      { changes: [{ paragraphId: pp1, delete: true }] },
-      'secretariat@demo.local',
+    const entered = expectBody(
+      await propose(
+        'TJK',
+        { changes: [{ paragraphId: pp1, delete: true }] },
+        'secretariat@demo.local',
+      ),
+      AmendmentDto.schema,
+      201,
     );
-    expect(entered.status).toBe(201);
-    expect(entered.body).toMatchObject({ number: 3, stateCode: 'TJK', onBehalf: true });
+    expect(entered).toMatchObject({ number: 3, stateCode: 'TJK', onBehalf: true });
     const notTheirs = await api.request(
       'POST',
-      `/api/drafts/${draftId}/amendments/${entered.body.id}/withdraw`,
+      `/api/drafts/${draftId}/amendments/${entered.id}/withdraw`,
       {
         token: await api.login(delegateOf('KAZ')),
       },
     );
-    expect(notTheirs.status).toBe(403);
+    expectProblem(notTheirs, 403);
     const withdrawn = await api.request(
       'POST',
-      `/api/drafts/${draftId}/amendments/${entered.body.id}/withdraw`,
+      `/api/drafts/${draftId}/amendments/${entered.id}/withdraw`,
       {
         token: await api.login(delegateOf('TJK')),
+        as: AmendmentDto.schema,
       },
     );
     expect(withdrawn.status).toBe(200);
     expect(withdrawn.body.status).toBe('withdrawn');
     const again = await api.request(
       'POST',
-      `/api/drafts/${draftId}/amendments/${entered.body.id}/withdraw`,
+      `/api/drafts/${draftId}/amendments/${entered.id}/withdraw`,
       {
         token: await api.login(delegateOf('TJK')),
       },
     );
-    expect(again.status).toBe(409);
-    expect(again.body.code).toBe('AMENDMENT_NOT_OPEN');
+    expectProblem(again, 409, 'AMENDMENT_NOT_OPEN');
   });
 
   it('compiles both under that paragraph with w:ins/w:del authored by each state, and LibreOffice converts it', async () => {
@@ -200,35 +220,27 @@ describe('amendments by delegations, the compilation, and the revision from thei
       headers: { 'if-match': etag },
       body: { disposition: { accepted: [kazId, indId] } },
     });
-    expect(conflict.status).toBe(422);
-    expect(conflict.body).toMatchObject({ code: 'CONFLICTING_AMENDMENTS' });
-    expect(conflict.body.facts.amendments.map((a: { number: number }) => a.number)).toEqual([1, 2]);
+    const { facts } = expectProblem(conflict, 422, 'CONFLICTING_AMENDMENTS');
+    expect(ConflictFacts.parse(facts).amendments.map((a) => a.number)).toEqual([1, 2]);
 
     const posted = await api.request('POST', `/api/drafts/${draftId}/revisions`, {
       token,
       headers: { 'if-match': etag },
       body: { disposition: { accepted: [kazId], bracketed: [] }, note: 'Amendment 1 accepted.' },
     });
-    expect(posted.status).toBe(201);
-    expect(posted.body.currentRevision).toBe(2);
-    expect(
-      posted.body.revision.operative.map((p: { id: string; text: string }) => [p.id, p.text]),
-    ).toEqual([
+    const revised = expectBody(posted, DraftDto.schema, 201);
+    expect(revised.currentRevision).toBe(2);
+    expect(revised.revision!.operative.map((p) => [p.id, p.text])).toEqual([
       [expect.any(String), 'Reaffirm our commitment to dialogue;'],
       [op2, 'Decide that the Secretariat should report annually.'],
     ]);
-    expect(posted.body.revision.preamble[0].id).toBe(pp1);
+    expect(revised.revision!.preamble[0].id).toBe(pp1);
 
     const outcomes = await api.request('GET', `/api/drafts/${draftId}/amendments?revision=1`, {
       token,
+      as: AmendmentDto.schema.array(),
     });
-    expect(
-      outcomes.body.map((a: { number: number; status: string; outcome: { revision: number } }) => [
-        a.number,
-        a.status,
-        a.outcome.revision,
-      ]),
-    ).toEqual([
+    expect(outcomes.body.map((a) => [a.number, a.status, a.outcome?.revision])).toEqual([
       [1, 'accepted', 2],
       [2, 'not-retained', 2],
       [3, 'withdrawn', 2],
@@ -237,6 +249,7 @@ describe('amendments by delegations, the compilation, and the revision from thei
 
   it('brackets an amendment as [original] [amended] so consensus waits, and refuses amendments on the old revision (409)', async () => {
     const ind = await api.request('POST', `/api/drafts/${draftId}/amendments`, {
+      as: AmendmentDto.schema,
       token: await api.login(delegateOf('IND')),
       body: {
         revision: 2,
@@ -247,6 +260,7 @@ describe('amendments by delegations, the compilation, and the revision from thei
       },
     });
     const kaz = await api.request('POST', `/api/drafts/${draftId}/amendments`, {
+      as: AmendmentDto.schema,
       token: await api.login(delegateOf('KAZ')),
       body: {
         revision: 2,
@@ -261,11 +275,8 @@ describe('amendments by delegations, the compilation, and the revision from thei
       { disposition: { accepted: [kaz.body.id], bracketed: [ind.body.id] } },
       'secretariat@demo.local',
     );
-    expect(posted.status).toBe(201);
-    const revision = posted.body.revision;
-    expect(
-      [...revision.preamble, ...revision.operative].map((p: { text: string }) => p.text),
-    ).toEqual([
+    const { revision } = expectBody(posted, DraftDto.schema, 201);
+    expect([...revision!.preamble, ...revision!.operative].map((p) => p.text)).toEqual([
       'Recalling the Declaration of Principles of 1999,',
       'Reaffirm our commitment to dialogue;',
       '[Decide that the Secretariat should report annually.] [Decide that the Secretariat should report every two years.]',
@@ -273,25 +284,20 @@ describe('amendments by delegations, the compilation, and the revision from thei
     expect(await everyoneConcurs(api, draftId)).toEqual(Array(28).fill(200));
     const consensus = await api.request('GET', `/api/drafts/${draftId}/consensus`, {
       token: await api.login('soc-chair@demo.local'),
+      as: ConsensusDto.schema,
     });
     expect(consensus.body.reached).toBe(false);
-    expect(consensus.body.openBrackets.map((b: { paragraphId: string }) => b.paragraphId)).toEqual([
-      op2,
-      op2,
-    ]);
+    expect(consensus.body.openBrackets.map((b) => b.paragraphId)).toEqual([op2, op2]);
     const declared = await transition(api, draftId, 'soc-chair@demo.local', {
       action: 'declare-consensus',
     });
-    expect(declared.status).toBe(409);
-    expect(declared.body.code).toBe('CONSENSUS_NOT_REACHED');
+    expectProblem(declared, 409, 'CONSENSUS_NOT_REACHED');
 
     const late = await propose('TJK', {
       revision: 2,
       changes: [{ paragraphId: pp1, delete: true }],
     });
-    expect(late.status).toBe(409);
-    expect(late.body).toMatchObject({
-      code: 'REVISION_SUPERSEDED',
+    expect(expectProblem(late, 409, 'REVISION_SUPERSEDED')).toMatchObject({
       facts: { given: 2, current: 3 },
     });
     const lateSponsor = await api.request(
@@ -301,20 +307,16 @@ describe('amendments by delegations, the compilation, and the revision from thei
         token: await api.login(delegateOf('TJK')),
       },
     );
-    expect(lateSponsor.status).toBe(409);
+    expectProblem(lateSponsor, 409);
 
     const trail = await api.request('GET', `/api/drafts/${draftId}/audit`, {
       token: await api.login('secretariat@demo.local'),
+      as: AuditEntryDto.schema.array(),
     });
-    const disposed = trail.body.filter(
-      (e: { action: string }) => e.action === 'amendments.disposed',
-    );
-    expect(
-      disposed.map((e: { details: { revision: number; outcomes: { outcome: string }[] } }) => [
-        e.details.revision,
-        e.details.outcomes.map((o) => o.outcome),
-      ]),
-    ).toEqual([
+    const disposed = trail.body
+      .filter((e) => e.action === 'amendments.disposed')
+      .map((e) => DisposedDetails.parse(e.details));
+    expect(disposed.map((d) => [d.revision, d.outcomes.map((o) => o.outcome)])).toEqual([
       [2, ['accepted', 'not-retained', 'withdrawn']],
       [3, ['bracketed', 'accepted']],
     ]);
@@ -339,12 +341,11 @@ describe('amendments by delegations, the compilation, and the revision from thei
       { disposition: { accepted: [] } },
       delegateOf('AZE'),
     );
-    expect(penholder.status).toBe(403);
+    expectProblem(penholder, 403);
     const mismatch = await addRevision(api, draftId, {
       disposition: { accepted: [] },
       operative: [{ text: 'Something else.' }],
     });
-    expect(mismatch.status).toBe(422);
-    expect(mismatch.body.code).toBe('DISPOSITION_TEXT_MISMATCH');
+    expectProblem(mismatch, 422, 'DISPOSITION_TEXT_MISMATCH');
   });
 });
