@@ -1,3 +1,9 @@
+import {
+  AgendaItemDto,
+  MeetingDto,
+  MeetingWithAgendaDto,
+} from '../apps/api/src/meetings/meetings.dto';
+import { expectProblem } from './support/responses';
 import { type TestApp, startTestApp } from './support/test-app';
 
 const newMeeting = {
@@ -23,26 +29,36 @@ describe('meetings', () => {
 
   it('lists the demo meetings, including the 7th CFM of 17 December 2024 with its agenda', async () => {
     const token = await api.login('observer@demo.local');
-    const list = await api.request('GET', '/api/meetings?bodyCode=CFM', { token });
+    const list = await api.request('GET', '/api/meetings?bodyCode=CFM', {
+      token,
+      as: MeetingDto.schema.array(),
+    });
     expect(list.status).toBe(200);
-    const cfm = list.body.find((m: { sequence: number }) => m.sequence === 7);
+    const cfm = list.body.find((m) => m.sequence === 7);
     expect(cfm).toMatchObject({ bodyCode: 'CFM', startsOn: '2024-12-17' });
 
-    const detail = await api.request('GET', `/api/meetings/${cfm.id}`, { token });
+    const detail = await api.request('GET', `/api/meetings/${cfm!.id}`, {
+      token,
+      as: MeetingWithAgendaDto.schema,
+    });
     expect(detail.status).toBe(200);
     expect(detail.headers.get('etag')).toBe(detail.body.etag);
     expect(detail.body.agenda.length).toBeGreaterThanOrEqual(5);
-    expect(detail.body.agenda.map((item: { number: number }) => item.number)).toEqual(
-      detail.body.agenda.map((_: unknown, index: number) => index + 1),
+    expect(detail.body.agenda.map((item) => item.number)).toEqual(
+      detail.body.agenda.map((_, index) => index + 1),
     );
   });
 
   it('lets the secretariat create a meeting, numbered after the last one of its body', async () => {
-    const before = await api.request('GET', '/api/meetings?bodyCode=SOC', { token: secretariat });
-    const highest = Math.max(...before.body.map((m: { sequence: number }) => m.sequence));
+    const before = await api.request('GET', '/api/meetings?bodyCode=SOC', {
+      token: secretariat,
+      as: MeetingDto.schema.array(),
+    });
+    const highest = Math.max(...before.body.map((m) => m.sequence));
     const created = await api.request('POST', '/api/meetings', {
       token: secretariat,
       body: newMeeting,
+      as: MeetingWithAgendaDto.schema,
     });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({
@@ -57,8 +73,7 @@ describe('meetings', () => {
       token: secretariat,
       body: { ...newMeeting, sequence: highest + 1 },
     });
-    expect(duplicate.status).toBe(409);
-    expect(duplicate.body.field).toBe('sequence');
+    expect(expectProblem(duplicate, 409).field).toBe('sequence');
   });
 
   it('refuses bad meeting input with the field at fault', async () => {
@@ -72,7 +87,7 @@ describe('meetings', () => {
     ];
     for (const [body, status, field] of cases) {
       const response = await api.request('POST', '/api/meetings', { token: secretariat, body });
-      expect({ status: response.status, field: response.body.field }).toEqual({ status, field });
+      expect(expectProblem(response, status).field).toBe(field);
     }
   });
 
@@ -86,11 +101,9 @@ describe('meetings', () => {
         token: await api.login(email),
         body: newMeeting,
       });
-      expect(response.status).toBe(403);
-      expect(response.body).toMatchObject({ code: 'ROLE_REQUIRED' });
-      expect(response.body.detail).toContain('secretariat');
+      expect(expectProblem(response, 403, 'ROLE_REQUIRED').detail).toContain('secretariat');
     }
-    expect((await api.request('POST', '/api/meetings', { body: newMeeting })).status).toBe(401);
+    expectProblem(await api.request('POST', '/api/meetings', { body: newMeeting }), 401);
   });
 
   it('answers 404 for an unknown or malformed meeting id', async () => {
@@ -102,7 +115,7 @@ describe('meetings', () => {
       const response = await api.request('GET', `/api/meetings/${encodeURIComponent(id)}`, {
         token: secretariat,
       });
-      expect(response.status).toBe(404);
+      expectProblem(response, 404);
     }
   });
 
@@ -110,12 +123,14 @@ describe('meetings', () => {
     const created = await api.request('POST', '/api/meetings', {
       token: secretariat,
       body: newMeeting,
+      as: MeetingWithAgendaDto.schema,
     });
     const etag = created.headers.get('etag')!;
     const changed = await api.request('PATCH', `/api/meetings/${created.body.id}`, {
       token: secretariat,
       body: { venue: 'Astana', status: 'convened' },
       headers: { 'if-match': etag },
+      as: MeetingWithAgendaDto.schema,
     });
     expect(changed.status).toBe(200);
     expect(changed.body).toMatchObject({ venue: 'Astana', status: 'convened' });
@@ -126,18 +141,17 @@ describe('meetings', () => {
       body: { venue: 'Dushanbe' },
       headers: { 'if-match': etag },
     });
-    expect(stale.status).toBe(412);
+    expectProblem(stale, 412);
     const outOfOrder = await api.request('PATCH', `/api/meetings/${created.body.id}`, {
       token: secretariat,
       body: { endsOn: '2027-01-01' },
     });
-    expect(outOfOrder.status).toBe(422);
-    expect(outOfOrder.body.field).toBe('endsOn');
+    expect(expectProblem(outOfOrder, 422).field).toBe('endsOn');
     const empty = await api.request('PATCH', `/api/meetings/${created.body.id}`, {
       token: secretariat,
       body: {},
     });
-    expect(empty.status).toBe(400);
+    expectProblem(empty, 400);
   });
 });
 
@@ -147,13 +161,17 @@ describe('agenda items', () => {
   let meetingId: string;
 
   async function agendaTitles(): Promise<string[]> {
+    const items = await agendaItems();
+    items.forEach((item, index) => expect(item.number).toBe(index + 1));
+    return items.map((item) => item.title);
+  }
+
+  async function agendaItems() {
     const response = await api.request('GET', `/api/meetings/${meetingId}/agenda-items`, {
       token: secretariat,
+      as: AgendaItemDto.schema.array(),
     });
-    response.body.forEach((item: { number: number }, index: number) =>
-      expect(item.number).toBe(index + 1),
-    );
-    return response.body.map((item: { title: string }) => item.title);
+    return response.body;
   }
 
   beforeAll(async () => {
@@ -162,6 +180,7 @@ describe('agenda items', () => {
     const created = await api.request('POST', '/api/meetings', {
       token: secretariat,
       body: newMeeting,
+      as: MeetingWithAgendaDto.schema,
     });
     meetingId = created.body.id;
   });
@@ -172,12 +191,14 @@ describe('agenda items', () => {
       const response = await api.request('POST', `/api/meetings/${meetingId}/agenda-items`, {
         token: secretariat,
         body: { title, annotation: `About ${title}` },
+        as: AgendaItemDto.schema,
       });
       expect(response.status).toBe(201);
     }
     const inserted = await api.request('POST', `/api/meetings/${meetingId}/agenda-items`, {
       token: secretariat,
       body: { title: 'Draft statement', number: 3 },
+      as: AgendaItemDto.schema,
     });
     expect(inserted.body.number).toBe(3);
     expect(await agendaTitles()).toEqual([
@@ -193,6 +214,7 @@ describe('agenda items', () => {
       {
         token: secretariat,
         body: { title: 'Draft statement of the Council', titleRu: 'Проект заявления Совета' },
+        as: AgendaItemDto.schema,
       },
     );
     expect(edited.body).toMatchObject({ number: 3, titleRu: 'Проект заявления Совета' });
@@ -215,8 +237,7 @@ describe('agenda items', () => {
       token: secretariat,
       body: { title: 'Far away', number: 9 },
     });
-    expect(beyond.status).toBe(422);
-    expect(beyond.body.field).toBe('number');
+    expect(expectProblem(beyond, 422).field).toBe('number');
   });
 
   it('refuses links to drafts that do not exist and items of another meeting', async () => {
@@ -224,12 +245,15 @@ describe('agenda items', () => {
       token: secretariat,
       body: { title: 'Item', draftIds: ['00000000-0000-4000-8000-000000000000'] },
     });
-    expect(badDraft.status).toBe(422);
-    expect(badDraft.body.field).toBe('draftIds');
+    expect(expectProblem(badDraft, 422).field).toBe('draftIds');
 
-    const other = await api.request('GET', '/api/meetings?bodyCode=CFM', { token: secretariat });
+    const other = await api.request('GET', '/api/meetings?bodyCode=CFM', {
+      token: secretariat,
+      as: MeetingDto.schema.array(),
+    });
     const otherAgenda = await api.request('GET', `/api/meetings/${other.body[0].id}/agenda-items`, {
       token: secretariat,
+      as: AgendaItemDto.schema.array(),
     });
     const foreignItem = otherAgenda.body[0].id;
     const response = await api.request(
@@ -240,31 +264,30 @@ describe('agenda items', () => {
         body: { title: 'Hijacked' },
       },
     );
-    expect(response.status).toBe(404);
+    expectProblem(response, 404);
   });
 
   it('reorders the agenda, and refuses a list that is not the whole agenda', async () => {
-    const items = (
-      await api.request('GET', `/api/meetings/${meetingId}/agenda-items`, { token: secretariat })
-    ).body;
-    const reversed = [...items].reverse().map((item: { id: string }) => item.id);
+    const items = await agendaItems();
+    const reversed = [...items].reverse().map((item) => item.id);
     const response = await api.request('POST', `/api/meetings/${meetingId}/agenda-items/reorder`, {
       token: secretariat,
       body: { itemIds: reversed },
+      as: MeetingWithAgendaDto.schema,
     });
     expect(response.status).toBe(200);
-    expect(response.body.agenda.map((item: { id: string }) => item.id)).toEqual(reversed);
+    expect(response.body.agenda.map((item) => item.id)).toEqual(reversed);
 
     const partial = await api.request('POST', `/api/meetings/${meetingId}/agenda-items/reorder`, {
       token: secretariat,
       body: { itemIds: reversed.slice(1) },
     });
-    expect(partial.status).toBe(422);
+    expectProblem(partial, 422);
     const repeated = await api.request('POST', `/api/meetings/${meetingId}/agenda-items/reorder`, {
       token: secretariat,
       body: { itemIds: [reversed[0], ...reversed.slice(0, -1)] },
     });
-    expect(repeated.status).toBe(422);
+    expectProblem(repeated, 422);
   });
 
   it('keeps numbering consistent when many officials reorder at the same moment', async () => {
@@ -274,9 +297,7 @@ describe('agenda items', () => {
         body: { title: `Item ${i}` },
       });
     }
-    const items: string[] = (
-      await api.request('GET', `/api/meetings/${meetingId}/agenda-items`, { token: secretariat })
-    ).body.map((item: { id: string }) => item.id);
+    const items = (await agendaItems()).map((item) => item.id);
     const permutations = Array.from({ length: 12 }, (_, k) =>
       items.map((_, i) => items[(i + k) % items.length]),
     );
@@ -289,18 +310,17 @@ describe('agenda items', () => {
       ),
     );
     expect(responses.map((r) => r.status)).toEqual(permutations.map(() => 200));
-    const final = (
-      await api.request('GET', `/api/meetings/${meetingId}/agenda-items`, { token: secretariat })
-    ).body;
-    expect(final.map((item: { number: number }) => item.number)).toEqual(
-      items.map((_, i) => i + 1),
-    );
-    expect(permutations).toContainEqual(final.map((item: { id: string }) => item.id));
+    const final = await agendaItems();
+    expect(final.map((item) => item.number)).toEqual(items.map((_, i) => i + 1));
+    expect(permutations).toContainEqual(final.map((item) => item.id));
   });
 
   it('refuses a reorder made from a stale read', async () => {
-    const meeting = await api.request('GET', `/api/meetings/${meetingId}`, { token: secretariat });
-    const ids = meeting.body.agenda.map((item: { id: string }) => item.id);
+    const meeting = await api.request('GET', `/api/meetings/${meetingId}`, {
+      token: secretariat,
+      as: MeetingWithAgendaDto.schema,
+    });
+    const ids = meeting.body.agenda.map((item) => item.id);
     await api.request('POST', `/api/meetings/${meetingId}/agenda-items/reorder`, {
       token: secretariat,
       body: { itemIds: [...ids].reverse() },
@@ -311,7 +331,7 @@ describe('agenda items', () => {
       body: { itemIds: ids },
       headers: { 'if-match': meeting.headers.get('etag')! },
     });
-    expect(second.status).toBe(412);
+    expectProblem(second, 412);
   });
 
   it('forbids agenda changes to a delegate', async () => {
@@ -319,6 +339,6 @@ describe('agenda items', () => {
       token: await api.login('delegate.ind@demo.local'),
       body: { title: 'Our item' },
     });
-    expect(response.status).toBe(403);
+    expectProblem(response, 403);
   });
 });
