@@ -9,7 +9,7 @@ import {
   type DocumentLanguage,
   type TemplateName,
 } from './document-kind';
-import { MARKUP_ELEMENTS } from './markup-to-docx';
+import { MARKUP_ELEMENTS } from './markup-elements';
 import type { CompilationView } from './compilation-view';
 import type { RedlineView } from './redline-view';
 import { TemplateError } from './template-error';
