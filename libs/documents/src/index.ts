@@ -50,7 +50,7 @@ export {
   type LanguageTemplateSources,
   type TemplateSources,
 } from './template-registry';
-export { templateLanguages } from './template-registry';
+export { templateLanguages } from './template-files';
 export { defaultTemplatesDir } from './templates-dir';
 export { templatesDigest } from './templates-digest';
 export { markupToDocx, markupToDocument } from './markup-to-docx';

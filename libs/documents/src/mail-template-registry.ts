@@ -4,13 +4,8 @@ import Handlebars from 'handlebars';
 import type { DocumentLanguage } from './document-kind';
 import { TemplateError } from './template-error';
 import { createHelpers } from './template-helpers';
-import {
-  RUNTIME_OPTIONS,
-  compileChecked,
-  readTemplateFolder,
-  templateLanguages,
-  toTemplateError,
-} from './template-registry';
+import { RUNTIME_OPTIONS, compileChecked, toTemplateError } from './template-compiler';
+import { readTemplateFolder, templateLanguages } from './template-files';
 import { defaultTemplatesDir } from './templates-dir';
 
 const FORMATS = ['text', 'html'] as const;
