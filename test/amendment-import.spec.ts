@@ -1,6 +1,12 @@
+import { AmendmentDto, AmendmentImportPreviewDto } from '../apps/api/src/amendments/amendments.dto';
+import { AuditEntryDto, DraftDto } from '../apps/api/src/drafts/drafts.dto';
+import { NoticeDto } from '../apps/api/src/notifications/notifications.dto';
+import { openApiOperation } from './openapi-operation';
 import { addRevision, delegateOf, readDraft, registerDraft, transition } from './support/drafts';
+import { expectBody, expectProblem } from './support/responses';
 import { type TestApp, startTestApp } from './support/test-app';
 import { trackedCopyDocx, uploadWord } from './support/word-upload';
+import { z } from 'zod';
 
 describe("Word in: a delegation's tracked changes as its amendments", () => {
   let api: TestApp;
@@ -21,7 +27,9 @@ describe("Word in: a delegation's tracked changes as its amendments", () => {
     });
     draftId = draft.id;
     await transition(api, draftId, 'secretariat@demo.local', { action: 'submit' });
-    revision = (await readDraft(api, draftId)).body.revision;
+    const current = DraftDto.schema.parse((await readDraft(api, draftId)).body).revision;
+    if (!current) throw new Error('a submitted draft has a revision');
+    revision = current;
   });
   afterAll(() => api.close());
 
@@ -48,8 +56,11 @@ describe("Word in: a delegation's tracked changes as its amendments", () => {
 
   const stored = async () => {
     const token = await api.login('secretariat@demo.local');
-    const amendments = await api.request('GET', `/api/drafts/${draftId}/amendments`, { token });
-    return amendments.body as { id: string; stateCode: string }[];
+    const amendments = await api.request('GET', `/api/drafts/${draftId}/amendments`, {
+      token,
+      as: AmendmentDto.schema.array(),
+    });
+    return amendments.body;
   };
 
   it('previews the copy as one amendment per changed paragraph, with Word’s author, and stores nothing', async () => {
@@ -59,15 +70,15 @@ describe("Word in: a delegation's tracked changes as its amendments", () => {
       bytes: await azerbaijanCopy(),
       filename: 'AZE-comments.docx',
     });
-    expect(preview.status).toBe(200);
-    expect(preview.body).toMatchObject({ revision: 1, stateCode: 'AZE' });
+    const previewed = expectBody(preview, AmendmentImportPreviewDto.schema, 200);
+    expect(previewed).toMatchObject({ revision: 1, stateCode: 'AZE' });
     const [first, second, third] = revision.operative;
-    expect(preview.body.amendments.map((a: { changes: unknown[] }) => a.changes)).toEqual([
+    expect(previewed.amendments.map((a) => a.changes)).toEqual([
       [{ paragraphId: first.id, text: 'Reaffirm our steadfast commitment to dialogue;' }],
       [{ after: first.id, text: 'Commend the Secretariat for its work;' }],
       [{ paragraphId: second.id, delete: true }],
     ]);
-    expect(preview.body.amendments[0]).toMatchObject({
+    expect(previewed.amendments[0]).toMatchObject({
       authors: ['AZE'],
       date: '2026-11-30T10:00:00Z',
       note: 'Tracked change by AZE (2026-11-30) in AZE-comments.docx.',
@@ -84,9 +95,9 @@ describe("Word in: a delegation's tracked changes as its amendments", () => {
       filename: 'AZE-comments.docx',
       fields: { note: 'Our delegation proposes these changes.' },
     });
-    expect(imported.status).toBe(201);
-    expect(imported.body).toHaveLength(3);
-    for (const amendment of imported.body) {
+    const proposals = expectBody(imported, AmendmentDto.schema.array(), 201);
+    expect(proposals).toHaveLength(3);
+    for (const amendment of proposals) {
       expect(amendment).toMatchObject({
         stateCode: 'AZE',
         revision: 1,
@@ -95,17 +106,16 @@ describe("Word in: a delegation's tracked changes as its amendments", () => {
         note: 'Our delegation proposes these changes. Tracked change by AZE (2026-11-30) in AZE-comments.docx.',
       });
     }
-    expect(imported.body.map((a: { number: number }) => a.number)).toEqual([1, 2, 3]);
+    expect(proposals.map((a) => a.number)).toEqual([1, 2, 3]);
     expect((await stored()).map((a) => a.stateCode)).toEqual(['AZE', 'AZE', 'AZE']);
     // Amendments, like positions, never move the draft's ETag.
     expect((await readDraft(api, draftId)).etag).toBe(before.etag);
 
     const audit = await api.request('GET', `/api/drafts/${draftId}/audit`, {
       token: await api.login('secretariat@demo.local'),
+      as: AuditEntryDto.schema.array(),
     });
-    const proposed = audit.body.filter(
-      (entry: { action: string }) => entry.action === 'amendment.proposed',
-    );
+    const proposed = audit.body.filter((entry) => entry.action === 'amendment.proposed');
     expect(proposed).toHaveLength(3);
     expect(proposed[0].details.source).toEqual({
       from: 'word',
@@ -115,15 +125,15 @@ describe("Word in: a delegation's tracked changes as its amendments", () => {
 
     const kazakhstan = await api.request('GET', '/api/me/notices', {
       token: await api.login(delegateOf('KAZ')),
+      as: NoticeDto.schema.array(),
     });
-    const told = kazakhstan.body.filter(
-      (n: { kind: string; draftId: string }) => n.kind === 'amendment' && n.draftId === draftId,
-    );
+    const told = kazakhstan.body.filter((n) => n.kind === 'amendment' && n.draftId === draftId);
     expect(told).toHaveLength(3);
     const azerbaijan = await api.request('GET', '/api/me/notices', {
       token: await api.login(delegateOf('AZE')),
+      as: NoticeDto.schema.array(),
     });
-    expect(azerbaijan.body.some((n: { kind: string }) => n.kind === 'amendment')).toBe(false);
+    expect(azerbaijan.body.some((n) => n.kind === 'amendment')).toBe(false);
   });
 
   it("lets the secretariat enter a state's copy on its behalf, and no delegate another state's", async () => {
@@ -132,8 +142,7 @@ describe("Word in: a delegation's tracked changes as its amendments", () => {
       bytes: await azerbaijanCopy(),
       fields: { stateCode: 'AZE' },
     });
-    expect(kyrgyz.status).toBe(403);
-    expect(kyrgyz.body).toMatchObject({ code: 'NOT_OWN_STATE' });
+    expectProblem(kyrgyz, 403, 'NOT_OWN_STATE');
 
     const count = (await stored()).length;
     const secretariat = await uploadWord(api, `/api/drafts/${draftId}/amendments/import`, {
@@ -141,16 +150,15 @@ describe("Word in: a delegation's tracked changes as its amendments", () => {
       bytes: await azerbaijanCopy(),
       fields: { stateCode: 'mng' },
     });
-    expect(secretariat.status).toBe(201);
-    expect(secretariat.body[0]).toMatchObject({ stateCode: 'MNG', onBehalf: true });
+    const onBehalf = expectBody(secretariat, AmendmentDto.schema.array(), 201);
+    expect(onBehalf[0]).toMatchObject({ stateCode: 'MNG', onBehalf: true });
     expect((await stored()).length).toBe(count + 3);
 
     const nobody = await uploadWord(api, `/api/drafts/${draftId}/amendments/import`, {
       token: await api.login('secretariat@demo.local'),
       bytes: await azerbaijanCopy(),
     });
-    expect(nobody.status).toBe(422);
-    expect(nobody.body).toMatchObject({ field: 'stateCode' });
+    expect(expectProblem(nobody, 422).field).toBe('stateCode');
   });
 
   it('refuses a copy without tracked changes, of other text, or of a superseded revision, storing nothing', async () => {
@@ -166,8 +174,7 @@ describe("Word in: a delegation's tracked changes as its amendments", () => {
       token,
       bytes: untouched,
     });
-    expect(plain.status).toBe(422);
-    expect(plain.body).toMatchObject({ code: 'NO_TRACKED_CHANGES', field: 'file' });
+    expect(expectProblem(plain, 422, 'NO_TRACKED_CHANGES').field).toBe('file');
 
     const otherText = await trackedCopyDocx(
       'IND',
@@ -179,9 +186,10 @@ describe("Word in: a delegation's tracked changes as its amendments", () => {
       token,
       bytes: otherText,
     });
-    expect(stranger.status).toBe(422);
-    expect(stranger.body).toMatchObject({ code: 'NOT_THE_CURRENT_TEXT', field: 'file' });
-    expect(stranger.body.facts.unknown).toContain(
+    const notCurrent = expectProblem(stranger, 422, 'NOT_THE_CURRENT_TEXT');
+    expect(notCurrent.field).toBe('file');
+    const facts = z.object({ unknown: z.array(z.string()) }).parse(notCurrent.facts);
+    expect(facts.unknown).toContain(
       'Noting the report of the working group on a different subject,',
     );
 
@@ -189,8 +197,7 @@ describe("Word in: a delegation's tracked changes as its amendments", () => {
       token,
       bytes: Buffer.from('not a word file at all'),
     });
-    expect(random.status).toBe(422);
-    expect(random.body).toMatchObject({ code: 'NOT_A_ZIP' });
+    expectProblem(random, 422, 'NOT_A_ZIP');
     expect((await stored()).length).toBe(count);
 
     const next = await addRevision(api, draftId, {
@@ -206,13 +213,11 @@ describe("Word in: a delegation's tracked changes as its amendments", () => {
       bytes: await azerbaijanCopy(),
       fields: { revision: '1' },
     });
-    expect(late.status).toBe(409);
-    expect(late.body).toMatchObject({ code: 'REVISION_SUPERSEDED' });
+    expectProblem(late, 409, 'REVISION_SUPERSEDED');
   });
 
   it('is in the OpenAPI document as multipart, with its errors', async () => {
-    const { body } = await api.request('GET', '/api/docs-json');
-    const operation = body.paths['/api/drafts/{id}/amendments/import'].post;
+    const operation = await openApiOperation(api, '/api/drafts/{id}/amendments/import', 'post');
     expect(Object.keys(operation.requestBody.content)).toEqual(['multipart/form-data']);
     expect(Object.keys(operation.responses)).toEqual(
       expect.arrayContaining(['200', '201', '403', '409', '413', '422']),
