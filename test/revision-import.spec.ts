@@ -1,7 +1,12 @@
+import { AuditEntryDto, DraftDto, RevisionDto } from '../apps/api/src/drafts/drafts.dto';
+import { RevisionImportPreviewDto } from '../apps/api/src/drafts/revision-import.dto';
 import { hostileFiles } from '../libs/documents/src/testing/word-files';
+import { openApiOperation } from './openapi-operation';
 import { readDraft, registerDraft } from './support/drafts';
+import { expectBody, expectProblem } from './support/responses';
 import { type TestApp, startTestApp } from './support/test-app';
 import { draftDocx, uploadWord } from './support/word-upload';
+import { z } from 'zod';
 
 const PREAMBLE = Array.from(
   { length: 8 },
@@ -12,6 +17,9 @@ const OPERATIVE = Array.from(
   (_, n) =>
     `Request the Secretariat to prepare report number ${n + 1} on [regional cooperation] by ${2026 + n};`,
 );
+
+// Read by hand rather than with expectProblem, so that a failure names the hostile file.
+const ProblemCodeSchema = z.object({ code: z.string() });
 
 describe('Word in: a .docx as the next revision', () => {
   let api: TestApp;
@@ -32,15 +40,30 @@ describe('Word in: a .docx as the next revision', () => {
   }
 
   async function stored(id: string) {
-    const revisions = await api.request('GET', `/api/drafts/${id}/revisions`, { token });
-    const audit = await api.request('GET', `/api/drafts/${id}/audit`, { token });
+    const revisions = await api.request('GET', `/api/drafts/${id}/revisions`, {
+      token,
+      as: RevisionDto.schema.array(),
+    });
+    const audit = await auditOf(id);
     const { etag } = await readDraft(api, id);
-    return { revisions: revisions.body.length as number, audit: audit.body.length as number, etag };
+    return { revisions: revisions.body.length, audit: audit.length, etag };
+  }
+
+  async function auditOf(id: string) {
+    const audit = await api.request('GET', `/api/drafts/${id}/audit`, {
+      token,
+      as: AuditEntryDto.schema.array(),
+    });
+    return audit.body;
+  }
+
+  async function currentRevision(id: string) {
+    return DraftDto.schema.parse((await readDraft(api, id)).body).revision!;
   }
 
   it('round-trips a 20-paragraph draft through its own text.docx: the same paragraphs, the same ids', async () => {
     const draft = await twentyParagraphDraft();
-    const before = (await readDraft(api, draft.id)).body.revision;
+    const before = await currentRevision(draft.id);
     const exported = await fetch(`${api.baseUrl}/api/drafts/${draft.id}/documents/text.docx`, {
       headers: { authorization: `Bearer ${token}` },
     });
@@ -51,12 +74,12 @@ describe('Word in: a .docx as the next revision', () => {
       token,
       bytes,
     });
-    expect(preview.status).toBe(200);
-    expect(preview.body.title).toBe(before.title);
-    expect(preview.body.preamble).toEqual(before.preamble);
-    expect(preview.body.operative).toEqual(before.operative);
-    expect(Object.values(preview.body.matched)).toEqual(Array(20).fill(1));
-    expect(preview.body.unmatched).toEqual([]);
+    const previewed = expectBody(preview, RevisionImportPreviewDto.schema, 200);
+    expect(previewed.title).toBe(before.title);
+    expect(previewed.preamble).toEqual(before.preamble);
+    expect(previewed.operative).toEqual(before.operative);
+    expect(Object.values(previewed.matched)).toEqual(Array<number>(20).fill(1));
+    expect(previewed.unmatched).toEqual([]);
     expect((await stored(draft.id)).revisions).toBe(1);
 
     const imported = await uploadWord(api, `/api/drafts/${draft.id}/revisions/import`, {
@@ -65,19 +88,19 @@ describe('Word in: a .docx as the next revision', () => {
       filename: 'CICA-statement.docx',
       headers: { 'if-match': (await readDraft(api, draft.id)).etag },
     });
-    expect(imported.status).toBe(201);
-    expect(imported.headers.get('etag')).toBe(imported.body.etag);
-    expect(imported.body.currentRevision).toBe(2);
-    expect(imported.body.revision.preamble).toEqual(before.preamble);
-    expect(imported.body.revision.operative).toEqual(before.operative);
-    expect(imported.body.revision.note).toBe('Imported from CICA-statement.docx');
-    const audit = await api.request('GET', `/api/drafts/${draft.id}/audit`, { token });
-    expect(audit.body.map((entry: { action: string }) => entry.action)).toContain('revision.added');
+    const revised = expectBody(imported, DraftDto.schema, 201);
+    expect(imported.headers.get('etag')).toBe(revised.etag);
+    expect(revised.currentRevision).toBe(2);
+    expect(revised.revision?.preamble).toEqual(before.preamble);
+    expect(revised.revision?.operative).toEqual(before.operative);
+    expect(revised.revision?.note).toBe('Imported from CICA-statement.docx');
+    const audit = await auditOf(draft.id);
+    expect(audit.map((entry) => entry.action)).toContain('revision.added');
   });
 
   it('keeps the ids of unchanged and edited paragraphs of an edited copy, and gives a new paragraph a new one', async () => {
     const draft = await twentyParagraphDraft();
-    const before = (await readDraft(api, draft.id)).body.revision;
+    const before = await currentRevision(draft.id);
     const operative = [...OPERATIVE];
     operative[2] = operative[2].replace('prepare report', 'prepare and circulate report');
     operative.splice(5, 1);
@@ -88,30 +111,27 @@ describe('Word in: a .docx as the next revision', () => {
       token,
       bytes,
     });
-    expect(preview.status).toBe(200);
-    const ids = before.operative.map((p: { id: string }) => p.id);
-    expect(preview.body.operative.map((p: { id?: string }) => p.id)).toEqual([
+    const previewed = expectBody(preview, RevisionImportPreviewDto.schema, 200);
+    const ids = before.operative.map((p) => p.id);
+    expect(previewed.operative.map((p) => p.id)).toEqual([
       ...ids.slice(0, 5),
       ...ids.slice(6),
       undefined,
     ]);
-    expect(preview.body.matched[ids[2]]).toBeGreaterThan(0.8);
-    expect(preview.body.matched[ids[2]]).toBeLessThan(1);
-    expect(preview.body.unmatched).toEqual([ids[5]]);
+    expect(previewed.matched[ids[2]]).toBeGreaterThan(0.8);
+    expect(previewed.matched[ids[2]]).toBeLessThan(1);
+    expect(previewed.unmatched).toEqual([ids[5]]);
 
     const imported = await uploadWord(api, `/api/drafts/${draft.id}/revisions/import`, {
       token,
       bytes,
       headers: { 'if-match': (await readDraft(api, draft.id)).etag },
     });
-    expect(imported.status).toBe(201);
-    expect(imported.body.title).toBe('Statement on confidence building in Asia');
-    expect(imported.body.revision.preamble).toEqual(before.preamble);
-    const after = imported.body.revision.operative;
-    expect(after.slice(0, 11).map((p: { id: string }) => p.id)).toEqual([
-      ...ids.slice(0, 5),
-      ...ids.slice(6),
-    ]);
+    const revised = expectBody(imported, DraftDto.schema, 201);
+    expect(revised.title).toBe('Statement on confidence building in Asia');
+    expect(revised.revision?.preamble).toEqual(before.preamble);
+    const after = revised.revision!.operative;
+    expect(after.slice(0, 11).map((p) => p.id)).toEqual([...ids.slice(0, 5), ...ids.slice(6)]);
     expect(after[2].text).toBe(operative[2]);
     expect(ids).not.toContain(after[11].id);
   });
@@ -141,7 +161,8 @@ describe('Word in: a .docx as the next revision', () => {
             { token, bytes: file.bytes, headers: { 'if-match': before.etag } },
           );
           const elapsed = Date.now() - started;
-          expect({ file: file.name, status: response.status, code: response.body.code }).toEqual({
+          const { code } = ProblemCodeSchema.parse(response.body);
+          expect({ file: file.name, status: response.status, code }).toEqual({
             file: file.name,
             status: 422,
             code: file.code,
@@ -165,15 +186,15 @@ describe('Word in: a .docx as the next revision', () => {
       token,
       bytes: Buffer.alloc(10 * 1024 * 1024 + 1),
     });
-    expect([large.status, large.body.code]).toEqual([413, 'FILE_TOO_LARGE']);
+    expectProblem(large, 413, 'FILE_TOO_LARGE');
     const missing = await uploadWord(api, path, { token, bytes });
-    expect([missing.status, missing.body.code]).toEqual([428, 'IF_MATCH_REQUIRED']);
+    expectProblem(missing, 428, 'IF_MATCH_REQUIRED');
     const stale = await uploadWord(api, path, {
       token,
       bytes,
       headers: { 'if-match': '"00000000.1"' },
     });
-    expect(stale.status).toBe(412);
+    expectProblem(stale, 412);
     expect((await stored(draft.id)).revisions).toBe(1);
   });
 
@@ -185,9 +206,9 @@ describe('Word in: a .docx as the next revision', () => {
       token: await api.login('delegate.aze@demo.local'),
       bytes,
     });
-    expect(delegate.status).toBe(403);
+    expectProblem(delegate, 403);
     const json = await api.request('POST', path, { token, body: { file: 'x' } });
-    expect([json.status, json.body.code]).toEqual([415, 'UNSUPPORTED_MEDIA_TYPE']);
+    expectProblem(json, 415, 'UNSUPPORTED_MEDIA_TYPE');
     const form = new FormData();
     form.append('note', 'no file here');
     const noFile = await fetch(`${api.baseUrl}${path}`, {
@@ -207,12 +228,11 @@ describe('Word in: a .docx as the next revision', () => {
         bytes,
       },
     );
-    expect(unknown.status).toBe(404);
+    expectProblem(unknown, 404);
   });
 
   it('is in the OpenAPI document as multipart, with its errors', async () => {
-    const docs = await api.request('GET', '/api/docs-json');
-    const operation = docs.body.paths['/api/drafts/{id}/revisions/import'].post;
+    const operation = await openApiOperation(api, '/api/drafts/{id}/revisions/import', 'post');
     expect(Object.keys(operation.requestBody.content)).toEqual(['multipart/form-data']);
     expect(Object.keys(operation.responses)).toEqual(
       expect.arrayContaining(['200', '201', '403', '412', '413', '415', '422', '428']),
