@@ -11,9 +11,12 @@ import { defaultTemplatesDir } from '@chancery/documents';
 import { buildDataSourceOptions } from '@chancery/persistence';
 import { DataSource } from 'typeorm';
 import { WorkingLanguages } from '../apps/api/src/languages/working-languages';
+import { DraftDto } from '../apps/api/src/drafts/drafts.dto';
 import { createTestDatabase } from './support/database';
+import { expectBody, expectProblem } from './support/responses';
 import { type TestApp, startTestApp } from './support/test-app';
 import {
+  LanguageDto,
   TranslationDto,
   TranslationStatusDto,
 } from '../apps/api/src/translations/translations.dto';
@@ -40,19 +43,21 @@ const RUSSIAN_TEXTS = [
   'постановляем продолжать заниматься этим вопросом.',
 ];
 
+/** The draft's current revision (every draft here is registered with its text). */
+async function currentRevision(api: TestApp, id: string) {
+  const draft = DraftDto.schema.parse((await readDraft(api, id)).body);
+  expect(draft.revision).not.toBeNull();
+  return { ...draft.revision!, currentRevision: draft.currentRevision };
+}
+
 async function russianFor(api: TestApp, id: string, n = 1) {
-  const { body } = await readDraft(api, id);
-  const ids = [...body.revision.preamble, ...body.revision.operative].map(
-    (p: { id: string }) => p.id,
-  );
-  expect(body.currentRevision).toBe(n);
+  const revision = await currentRevision(api, id);
+  const ids = [...revision.preamble, ...revision.operative].map((p) => p.id);
+  expect(revision.currentRevision).toBe(n);
   return {
     title: 'Заявление о водной безопасности',
-    preamble: body.revision.preamble.map((p: { id: string }) => ({
-      id: p.id,
-      text: RUSSIAN_TEXTS[ids.indexOf(p.id)],
-    })),
-    operative: body.revision.operative.map((p: { id: string }) => ({
+    preamble: revision.preamble.map((p) => ({ id: p.id, text: RUSSIAN_TEXTS[ids.indexOf(p.id)] })),
+    operative: revision.operative.map((p) => ({
       id: p.id,
       text: RUSSIAN_TEXTS[ids.indexOf(p.id)],
     })),
@@ -76,17 +81,16 @@ describe('language versions of a revision', () => {
     const response = await api.request('GET', `/api/drafts/${id}/translations`, {
       token: await api.login(SECRETARIAT),
     });
-    expect(response.status).toBe(200);
-    return TranslationStatusDto.schema.array().parse(response.body);
+    return expectBody(response, TranslationStatusDto.schema.array(), 200);
   };
 
   it('lists the working languages from data, with the forum named in each', async () => {
-    const response = await api.request('GET', '/api/languages', {
+    const { body: languages } = await api.request('GET', '/api/languages', {
       token: await api.login(SECRETARIAT),
+      as: LanguageDto.schema.array(),
     });
-    expect(response.status).toBe(200);
-    expect(response.body.map((l: { code: string }) => l.code)).toEqual(['en', 'ru']);
-    expect(response.body[1]).toMatchObject({ forumAcronym: 'СВМДА', nativeName: 'русский' });
+    expect(languages.map((l) => l.code)).toEqual(['en', 'ru']);
+    expect(languages[1]).toMatchObject({ forumAcronym: 'СВМДА', nativeName: 'русский' });
   });
 
   it('takes a Russian version of revision 1, then lists exactly the two paragraphs revision 2 changed as outdated', async () => {
@@ -97,8 +101,7 @@ describe('language versions of a revision', () => {
 
     const russian = await russianFor(api, draft.id);
     const entered = await put(draft.id, 1, 'ru', russian);
-    expect(entered.status).toBe(200);
-    const version = TranslationDto.schema.parse(entered.body);
+    const version = expectBody(entered, TranslationDto.schema, 200);
     expect(version).toMatchObject({ status: 'current', outdatedParagraphs: [], original: 'en' });
     expect(version.operative[0]).toMatchObject({
       text: 'приветствуем доклад;',
@@ -116,9 +119,9 @@ describe('language versions of a revision', () => {
     ]);
 
     // Revision 2 rewords PP2 and OP2, keeps the rest word for word.
-    const { body: current } = await readDraft(api, draft.id);
-    const [pp1, pp2] = current.revision.preamble;
-    const [op1, op2, op3] = current.revision.operative;
+    const current = await currentRevision(api, draft.id);
+    const [pp1, pp2] = current.preamble;
+    const [op1, op2, op3] = current.operative;
     const revised = await addRevision(api, draft.id, {
       preamble: [
         pp1,
@@ -140,15 +143,10 @@ describe('language versions of a revision', () => {
     const carried = await api.request(
       'GET',
       `/api/drafts/${draft.id}/revisions/2/translations/ru`,
-      {
-        token: await api.login(delegateOf('KAZ')),
-      },
+      { token: await api.login(delegateOf('KAZ')), as: TranslationDto.schema },
     );
-    expect(carried.status).toBe(200);
     expect(
-      [...carried.body.preamble, ...carried.body.operative].map(
-        (p: { text: string; outdated: boolean }) => [p.text, p.outdated],
-      ),
+      [...carried.body.preamble, ...carried.body.operative].map((p) => [p.text, p.outdated]),
     ).toEqual([
       [RUSSIAN_TEXTS[0], false],
       [RUSSIAN_TEXTS[1], true],
@@ -161,10 +159,12 @@ describe('language versions of a revision', () => {
     const redone = await russianFor(api, draft.id, 2);
     redone.preamble[1].text = 'с признательностью принимая к сведению доклад Секретариата,';
     redone.operative[1].text = 'призываем к более тесному сотрудничеству по рекам;';
-    expect((await put(draft.id, 2, 'ru', redone)).status).toBe(200);
+    expectBody(await put(draft.id, 2, 'ru', redone), TranslationDto.schema, 200);
     expect((await statuses(draft.id))[0]).toMatchObject({ status: 'current', revision: 2 });
 
-    const audit = await api.dataSource.query<{ action: string; details: any }[]>(
+    const audit = await api.dataSource.query<
+      { action: string; details: Record<string, unknown> }[]
+    >(
       `SELECT action, details FROM audit_log WHERE draft_id = $1 AND action LIKE 'translation.%' ORDER BY seq`,
       [draft.id],
     );
@@ -187,38 +187,37 @@ describe('language versions of a revision', () => {
       ...russian,
       operative: russian.operative.slice(0, 2),
     });
-    expect(lacking.status).toBe(422);
-    expect(lacking.body).toMatchObject({ code: 'MISSING_PARAGRAPH' });
-    expect(lacking.body.detail).toContain(russian.operative[2].id);
+    expect(expectProblem(lacking, 422, 'MISSING_PARAGRAPH').detail).toContain(
+      russian.operative[2].id,
+    );
 
     const unknown = await put(draft.id, 1, 'ru', {
       ...russian,
       operative: [...russian.operative, { id: 'no-such-paragraph', text: 'лишний пункт' }],
     });
-    expect(unknown.status).toBe(422);
-    expect(unknown.body).toMatchObject({ code: 'UNKNOWN_PARAGRAPH' });
-    expect(unknown.body.detail).toContain('no-such-paragraph');
+    expect(expectProblem(unknown, 422, 'UNKNOWN_PARAGRAPH').detail).toContain('no-such-paragraph');
   });
 
   it('refuses an unknown language (404), the original language (422), a delegate (403) and a superseded revision (409)', async () => {
     const draft = await registerDraft(api, ENGLISH);
     const russian = await russianFor(api, draft.id);
-    expect((await put(draft.id, 1, 'fr', russian)).status).toBe(404);
-    const original = await put(draft.id, 1, 'en', russian);
-    expect(original.status).toBe(422);
-    expect(original.body.code).toBe('ORIGINAL_LANGUAGE');
-    expect((await put(draft.id, 1, 'ru', russian, delegateOf('KAZ'))).status).toBe(403);
-    expect((await put(draft.id, 1, 'ru', russian, 'admin@demo.local')).status).toBe(200);
+    expectProblem(await put(draft.id, 1, 'fr', russian), 404);
+    expectProblem(await put(draft.id, 1, 'en', russian), 422, 'ORIGINAL_LANGUAGE');
+    expectProblem(await put(draft.id, 1, 'ru', russian, delegateOf('KAZ')), 403);
+    expectBody(
+      await put(draft.id, 1, 'ru', russian, 'admin@demo.local'),
+      TranslationDto.schema,
+      200,
+    );
 
-    const { body: current } = await readDraft(api, draft.id);
+    const current = await currentRevision(api, draft.id);
     await addRevision(api, draft.id, {
-      preamble: current.revision.preamble,
-      operative: current.revision.operative,
+      preamble: current.preamble,
+      operative: current.operative,
       note: 'no change',
     });
-    const superseded = await put(draft.id, 1, 'ru', russian);
-    expect(superseded.status).toBe(409);
-    expect((await put(draft.id, 2, 'ru', russian)).status).toBe(200);
+    expectProblem(await put(draft.id, 1, 'ru', russian), 409);
+    expectBody(await put(draft.id, 2, 'ru', russian), TranslationDto.schema, 200);
   });
 
   describe('adoption and the language versions', () => {
@@ -244,7 +243,7 @@ describe('language versions of a revision', () => {
         meetingId,
       });
       expect(adopted.status).toBe(200);
-      const [entry] = await api.dataSource.query<{ details: any }[]>(
+      const [entry] = await api.dataSource.query<{ details: Record<string, unknown> }[]>(
         `SELECT details FROM audit_log WHERE draft_id = $1 AND action = 'draft.adopt'`,
         [draft.id],
       );
@@ -257,14 +256,15 @@ describe('language versions of a revision', () => {
     it('under the strict setting refuses adoption (409, naming the languages) while the Russian version is outdated', async () => {
       await setRule('strict');
       const draft = await atConsensus();
-      expect((await put(draft.id, 1, 'ru', await russianFor(api, draft.id))).status).toBe(200);
+      const russian = await russianFor(api, draft.id);
+      expectBody(await put(draft.id, 1, 'ru', russian), TranslationDto.schema, 200);
       // A new revision at consensus reopens review; the Russian version is now outdated.
-      const { body: current } = await readDraft(api, draft.id);
-      const [op1, ...rest] = current.revision.operative;
+      const current = await currentRevision(api, draft.id);
+      const [op1, ...rest] = current.operative;
       expect(
         (
           await addRevision(api, draft.id, {
-            preamble: current.revision.preamble,
+            preamble: current.preamble,
             operative: [{ id: op1.id, text: 'Welcome with appreciation the report;' }, ...rest],
             reason: 'a last change agreed in the corridors',
           })
@@ -277,16 +277,13 @@ describe('language versions of a revision', () => {
         action: 'adopt',
         meetingId,
       });
-      expect(refused.status).toBe(409);
-      expect(refused.body).toMatchObject({
-        code: 'LANGUAGE_VERSIONS_NOT_CURRENT',
-        facts: { languages: ['ru'] },
-      });
-      expect(refused.body.detail).toContain('ru version is outdated');
+      const notCurrent = expectProblem(refused, 409, 'LANGUAGE_VERSIONS_NOT_CURRENT');
+      expect(notCurrent.facts).toMatchObject({ languages: ['ru'] });
+      expect(notCurrent.detail).toContain('ru version is outdated');
 
       const redone = await russianFor(api, draft.id, 2);
       redone.operative[0].text = 'с признательностью приветствуем доклад;';
-      expect((await put(draft.id, 2, 'ru', redone)).status).toBe(200);
+      expectBody(await put(draft.id, 2, 'ru', redone), TranslationDto.schema, 200);
       const adopted = await transition(api, draft.id, 'cfm-chair@demo.local', {
         action: 'adopt',
         meetingId,
