@@ -2,10 +2,18 @@ import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultTemplatesDir } from '@chancery/documents';
+import { DraftDto } from '../apps/api/src/drafts/drafts.dto';
+import { ParticipantDto } from '../apps/api/src/reference/reference.dto';
+import {
+  TranslationDto,
+  TranslationStatusDto,
+} from '../apps/api/src/translations/translations.dto';
 import { openDocx } from '../libs/documents/src/testing/docx-inspection';
 import { createTestDatabase } from './support/database';
 import { addRevision, readDraft, registerDraft } from './support/drafts';
+import { bytesBody } from './support/responses';
 import { type TestApp, startTestApp } from './support/test-app';
+import { z } from 'zod';
 
 const SECRETARIAT = 'secretariat@demo.local';
 
@@ -28,17 +36,23 @@ const RUSSIAN = {
 };
 const ENGLISH_TEXTS = [...ENGLISH.preamble, ...ENGLISH.operative].map((p) => p.text);
 
+/** The draft's current revision (every draft here is registered with its text). */
+async function currentRevision(api: TestApp, id: string) {
+  const draft = DraftDto.schema.parse((await readDraft(api, id)).body);
+  return { ...draft.revision!, currentRevision: draft.currentRevision };
+}
+
 /** A version in one language for the draft's current revision, paragraph i from texts[i]. */
 async function versionOf(api: TestApp, id: string, title: string, texts: string[]) {
-  const { body } = await readDraft(api, id);
+  const revision = await currentRevision(api, id);
   let i = 0;
   const next = (p: { id: string }) => ({ id: p.id, text: texts[i++] });
   return {
-    number: body.currentRevision as number,
+    number: revision.currentRevision,
     body: {
       title,
-      preamble: body.revision.preamble.map(next),
-      operative: body.revision.operative.map(next),
+      preamble: revision.preamble.map(next),
+      operative: revision.operative.map(next),
     },
   };
 }
@@ -48,13 +62,18 @@ async function enter(api: TestApp, id: string, lang: string, title: string, text
   const response = await api.request(
     'PUT',
     `/api/drafts/${id}/revisions/${number}/translations/${lang}`,
-    { token: await api.login(SECRETARIAT), body },
+    { token: await api.login(SECRETARIAT), body, as: TranslationDto.schema },
   );
   expect(response.status).toBe(200);
 }
 
 async function download(api: TestApp, path: string, headers: Record<string, string> = {}) {
-  return api.request<Buffer>('GET', path, { token: await api.login(SECRETARIAT), headers });
+  return api.request('GET', path, { token: await api.login(SECRETARIAT), headers });
+}
+
+/** The text of a Word answer. */
+async function docxText(response: Awaited<ReturnType<typeof download>>) {
+  return (await openDocx(bytesBody(response))).text;
 }
 
 describe('documents in each working language', () => {
@@ -70,7 +89,7 @@ describe('documents in each working language', () => {
     await enter(api, draft.id, 'ru', RUSSIAN.title, RUSSIAN.texts);
     const response = await download(api, `/api/drafts/${draft.id}/documents/text.docx?lang=ru`);
     expect(response.status).toBe(200);
-    const docx = await openDocx(response.body);
+    const docx = await openDocx(bytesBody(response));
     for (const text of [RUSSIAN.title, ...RUSSIAN.texts]) expect(docx.text).toContain(text);
     for (const text of [ENGLISH.title, ...ENGLISH_TEXTS]) expect(docx.text).not.toContain(text);
     expect(docx.text).toContain('Совещание по взаимодействию и мерам доверия в Азии');
@@ -86,7 +105,7 @@ describe('documents in each working language', () => {
     const draft = await registerDraft(api, ENGLISH);
     const url = `/api/drafts/${draft.id}/documents/text.docx?lang=ru`;
     const missing = await download(api, url);
-    const missingText = (await openDocx(missing.body)).text;
+    const missingText = await docxText(missing);
     expect(missingText).toContain('Текст на русском языке ещё не подготовлен');
     for (const text of ENGLISH_TEXTS) expect(missingText).not.toContain(text);
 
@@ -97,13 +116,13 @@ describe('documents in each working language', () => {
       (await download(api, url, { 'if-none-match': current.headers.get('etag')! })).status,
     ).toBe(304);
 
-    const { body } = await readDraft(api, draft.id);
-    const [op1, op2] = body.revision.operative;
+    const revision = await currentRevision(api, draft.id);
+    const [op1, op2] = revision.operative;
     await addRevision(api, draft.id, {
-      preamble: body.revision.preamble,
+      preamble: revision.preamble,
       operative: [{ id: op1.id, text: 'Welcome with appreciation the report;' }, op2],
     });
-    const outdated = (await openDocx((await download(api, url)).body)).text;
+    const outdated = await docxText(await download(api, url));
     expect(outdated).toContain('Текст на русском языке устарел');
     expect(outdated).toContain(
       'приветствуем доклад; [перевод не обновлён после изменения оригинала]',
@@ -119,41 +138,35 @@ describe('documents in each working language', () => {
     ]);
     const redone = await download(api, url);
     expect(redone.headers.get('etag')).not.toBe(before);
-    const redoneText = (await openDocx(redone.body)).text;
+    const redoneText = await docxText(redone);
     expect(redoneText).toContain('с признательностью приветствуем доклад;');
     expect(redoneText).not.toContain('устарел');
 
     // The redline in Russian compares the Russian versions; the compilation says it is in English.
-    const redline = (
-      await openDocx(
-        (await download(api, `/api/drafts/${draft.id}/documents/redline.docx?lang=ru`)).body,
-      )
-    ).text;
+    const redline = await docxText(
+      await download(api, `/api/drafts/${draft.id}/documents/redline.docx?lang=ru`),
+    );
     expect(redline).toContain('с признательностью');
     expect(redline).not.toContain('Welcome');
-    const compilation = (
-      await openDocx(
-        (await download(api, `/api/drafts/${draft.id}/documents/compilation.docx?lang=ru`)).body,
-      )
-    ).text;
+    const compilation = await docxText(
+      await download(api, `/api/drafts/${draft.id}/documents/compilation.docx?lang=ru`),
+    );
     expect(compilation).toContain('воспроизводятся на языке оригинала (английский)');
   });
 
   it('lists member states in the consensus report in the order of their Russian names', async () => {
     const draft = await registerDraft(api, ENGLISH);
     await enter(api, draft.id, 'ru', RUSSIAN.title, RUSSIAN.texts);
-    const report = (
-      await openDocx(
-        (await download(api, `/api/drafts/${draft.id}/documents/consensus-report.docx?lang=ru`))
-          .body,
-      )
-    ).text;
+    const report = await docxText(
+      await download(api, `/api/drafts/${draft.id}/documents/consensus-report.docx?lang=ru`),
+    );
     expect(report).toContain(RUSSIAN.title);
     const names = (
       await api.request('GET', '/api/participants?kind=member-state', {
         token: await api.login(SECRETARIAT),
+        as: ParticipantDto.schema.array(),
       })
-    ).body.map((p: { nameRu: string }) => p.nameRu) as string[];
+    ).body.map((p) => p.nameRu);
     const sorted = [...names].sort(new Intl.Collator('ru-RU').compare);
     const positions = sorted.map((name) => report.indexOf(name));
     expect(positions.every((p) => p >= 0)).toBe(true);
@@ -163,18 +176,18 @@ describe('documents in each working language', () => {
   it('prints the concordance: one row per paragraph with both texts, outdated rows marked', async () => {
     const draft = await registerDraft(api, ENGLISH);
     await enter(api, draft.id, 'ru', RUSSIAN.title, RUSSIAN.texts);
-    const { body } = await readDraft(api, draft.id);
-    const [pp1, pp2] = body.revision.preamble;
+    const revision = await currentRevision(api, draft.id);
+    const [pp1, pp2] = revision.preamble;
     await addRevision(api, draft.id, {
       preamble: [pp1, { id: pp2.id, text: 'Noting with concern the report of the Secretariat,' }],
-      operative: body.revision.operative,
+      operative: revision.operative,
     });
     const response = await download(
       api,
       `/api/drafts/${draft.id}/documents/concordance.docx?revision=2`,
     );
     expect(response.status).toBe(200);
-    const docx = await openDocx(response.body);
+    const docx = await openDocx(bytesBody(response));
     const rows = [...docx.document.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map(([xml]) =>
       [...xml.matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map(([cell]) =>
         [...cell.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map(([, t]) => t).join(''),
@@ -216,8 +229,9 @@ describe('a third working language', () => {
       const draft = await registerDraft(api, ENGLISH);
       const statuses = await api.request('GET', `/api/drafts/${draft.id}/translations`, {
         token: await api.login(SECRETARIAT),
+        as: TranslationStatusDto.schema.array(),
       });
-      expect(statuses.body.map((s: { language: string }) => s.language)).toEqual(['ru', 'fr']);
+      expect(statuses.body.map((s) => s.language)).toEqual(['ru', 'fr']);
       const french = [
         "rappelant l'Acte d'Almaty,",
         'prenant note du rapport du Secrétariat,',
@@ -227,7 +241,7 @@ describe('a third working language', () => {
       await enter(api, draft.id, 'fr', 'Déclaration sur la sécurité de l’eau', french);
       const response = await download(api, `/api/drafts/${draft.id}/documents/text.docx?lang=fr`);
       expect(response.status).toBe(200);
-      const text = (await openDocx(response.body)).text;
+      const text = await docxText(response);
       for (const paragraph of french) expect(text).toContain(paragraph);
       for (const paragraph of ENGLISH_TEXTS) expect(text).not.toContain(paragraph);
       expect(text).toContain("Conférence pour l'interaction et les mesures de confiance en Asie");
@@ -239,17 +253,22 @@ describe('a third working language', () => {
   });
 });
 
+// GET /api/drafts declares no output schema (see the report): only what this test reads.
+const DraftSummariesSchema = z.array(z.object({ id: z.string(), title: z.string() }));
+
 describe('the demo', () => {
   it('seeds a Russian version that the second revision left outdated', async () => {
     const api = await startTestApp();
     try {
       const token = await api.login(SECRETARIAT);
       const drafts = await api.request('GET', '/api/drafts', { token });
-      const tourism = drafts.body.find((d: { title: string }) =>
+      expect(drafts.status).toBe(200);
+      const tourism = DraftSummariesSchema.parse(drafts.body).find((d) =>
         d.title.startsWith('Concept Paper on Cooperation in the Field of Tourism'),
       );
-      const statuses = await api.request('GET', `/api/drafts/${tourism.id}/translations`, {
+      const statuses = await api.request('GET', `/api/drafts/${tourism?.id}/translations`, {
         token,
+        as: TranslationStatusDto.schema.array(),
       });
       expect(statuses.body).toEqual([
         expect.objectContaining({ language: 'ru', revision: 2, status: 'outdated' }),
