@@ -1,7 +1,7 @@
 import { AmendmentDto, AmendmentImportPreviewDto } from '../apps/api/src/amendments/amendments.dto';
 import { AuditEntryDto, DraftDto } from '../apps/api/src/drafts/drafts.dto';
 import { NoticeDto } from '../apps/api/src/notifications/notifications.dto';
-import { openApiOperation } from './openapi-operation';
+import { openApiOperation } from './support/openapi-operation';
 import { addRevision, delegateOf, readDraft, registerDraft, transition } from './support/drafts';
 import { expectBody, expectProblem } from './support/responses';
 import { type TestApp, startTestApp } from './support/test-app';

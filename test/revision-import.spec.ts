@@ -1,7 +1,7 @@
 import { AuditEntryDto, DraftDto, RevisionDto } from '../apps/api/src/drafts/drafts.dto';
 import { RevisionImportPreviewDto } from '../apps/api/src/drafts/revision-import.dto';
 import { hostileFiles } from '../libs/documents/src/testing/word-files';
-import { openApiOperation } from './openapi-operation';
+import { openApiOperation } from './support/openapi-operation';
 import { readDraft, registerDraft } from './support/drafts';
 import { expectBody, expectProblem } from './support/responses';
 import { type TestApp, startTestApp } from './support/test-app';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { TestApp } from './support/test-app';
+import type { TestApp } from './test-app';
 
 const OpenApiPathsSchema = z.object({
   paths: z.record(z.string(), z.record(z.string(), z.unknown())),
