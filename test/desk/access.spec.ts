@@ -1,3 +1,4 @@
+import { ConsensusDto, DraftDto } from '../../apps/api/src/drafts/drafts.dto';
 import { randomUUID } from 'node:crypto';
 import { openMeeting, registerDraft, transition } from '../support/drafts';
 import { type TestApp, startTestApp } from '../support/test-app';
@@ -73,6 +74,7 @@ describe('who may see and do what on the desk', () => {
     expect(posted.status).toBe(403);
     const consensus = await api.request('GET', `/api/drafts/${draftId}/consensus`, {
       token: await api.login('admin@demo.local'),
+      as: ConsensusDto.schema,
     });
     expect(consensus.body.positions).toEqual([]);
   });
@@ -140,6 +142,7 @@ describe('who may see and do what on the desk', () => {
     }
     const afterwards = await api.request('GET', `/api/drafts/${draftId}`, {
       token: await api.login('admin@demo.local'),
+      as: DraftDto.schema,
     });
     expect(afterwards.body.status).toBe('UNDER_SOC_REVIEW');
     expect(afterwards.headers.get('etag')).toBe(etag);

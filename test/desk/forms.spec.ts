@@ -1,3 +1,4 @@
+import { ConsensusDto, DraftDto, RevisionDto } from '../../apps/api/src/drafts/drafts.dto';
 import {
   addRevision,
   delegateOf,
@@ -32,6 +33,7 @@ describe('desk forms: confirmation, refusals and stale pages', () => {
     expect(asked.html).toContain('name="confirmed" value="yes"');
     const before = await api.request('GET', `/api/drafts/${draft.id}`, {
       token: await api.login('admin@demo.local'),
+      as: DraftDto.schema,
     });
     expect(before.body.status).toBe('PROPOSED');
 
@@ -196,9 +198,10 @@ describe('desk forms: confirmation, refusals and stale pages', () => {
     expect(posted.status).toBe(303);
     const revision = await api.request('GET', `/api/drafts/${draft.id}/revisions/2`, {
       token: await api.login('admin@demo.local'),
+      as: RevisionDto.schema,
     });
-    expect(revision.body.operative.map((p: { id: string }) => p.id)[0]).toBe(ids[0]);
-    expect(revision.body.operative.map((p: { text: string }) => p.text)).toEqual([
+    expect(revision.body.operative.map((p) => p.id)[0]).toBe(ids[0]);
+    expect(revision.body.operative.map((p) => p.text)).toEqual([
       'Reaffirm our commitment to dialogue;',
       'Welcome the [new initiative].',
     ]);
@@ -234,6 +237,7 @@ describe('desk forms: confirmation, refusals and stale pages', () => {
     expect(responses.map((r) => r.status)).toEqual(codes.map(() => 303));
     const consensus = await api.request('GET', `/api/drafts/${draft.id}/consensus`, {
       token: await api.login('admin@demo.local'),
+      as: ConsensusDto.schema,
     });
     expect(consensus.body.concurred).toHaveLength(28);
   });

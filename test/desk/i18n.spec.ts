@@ -1,3 +1,4 @@
+import { UserSettingsOutput } from '../../apps/api/src/auth/me-settings.controller';
 import { type TestApp, startTestApp } from '../support/test-app';
 import { DeskClient, visibleText } from './support/desk-client';
 
@@ -73,7 +74,11 @@ describe('the desk in the official’s language', () => {
     const drafts = await desk.get(switched.location!);
     expect(lang(drafts.html)).toBe('ru');
     expect(visibleText(drafts.html)).toContain('На рассмотрении');
-    expect((await api.request('GET', '/api/me/settings', { token })).body.language).toBe('ru');
+    const settings = await api.request('GET', '/api/me/settings', {
+      token,
+      as: UserSettingsOutput.schema,
+    });
+    expect(settings.body.language).toBe('ru');
   });
 
   it('refuses a time zone Intl does not know, on the settings page, in the page’s language', async () => {

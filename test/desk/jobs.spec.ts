@@ -1,3 +1,4 @@
+import { JobDto, PackAcceptedDto } from '../../apps/api/src/packs/packs.dto';
 import { fakeLibreOffice, jobSettled, seventhCfm } from '../support/packs';
 import { type TestApp, startTestApp } from '../support/test-app';
 import { DeskClient, visibleText } from './support/desk-client';
@@ -21,8 +22,9 @@ describe('the admin’s jobs page', () => {
     const accepted = await api.request('POST', `/api/meetings/${meetingId}/pack`, {
       token,
       body: { languages: ['en'] },
+      as: PackAcceptedDto.schema,
     });
-    const failed = await jobSettled(api, token, accepted.body.jobId, 60_000);
+    const failed: JobDto = await jobSettled(api, token, accepted.body.jobId, 60_000);
     expect(failed).toMatchObject({ status: 'failed', attempts: 3 });
 
     const secretariat = new DeskClient(api);
@@ -46,7 +48,10 @@ describe('the admin’s jobs page', () => {
     const retried = await admin.post(`/desk/jobs/${accepted.body.jobId}/retry`, {});
     expect(retried.status).toBe(303);
     expect(retried.location).toBe('/desk/jobs?done=retried');
-    const job = await api.request('GET', `/api/jobs/${accepted.body.jobId}`, { token });
+    const job = await api.request('GET', `/api/jobs/${accepted.body.jobId}`, {
+      token,
+      as: JobDto.schema,
+    });
     expect(['queued', 'running', 'failed']).toContain(job.body.status);
     const after = await admin.get('/desk/jobs?done=retried');
     expect(visibleText(after.html)).toContain('The job was queued again.');

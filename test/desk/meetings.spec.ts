@@ -1,3 +1,4 @@
+import { AgendaItemDto, MeetingWithAgendaDto } from '../../apps/api/src/meetings/meetings.dto';
 import mammoth from 'mammoth';
 import { registerDraft } from '../support/drafts';
 import { type TestApp, startTestApp } from '../support/test-app';
@@ -24,6 +25,7 @@ describe('meetings and documents on the desk', () => {
         format: 'in-person',
         venue: 'Baku',
       },
+      as: MeetingWithAgendaDto.schema,
     });
     meetingId = meeting.body.id;
     for (const title of ['Opening', 'Adoption of the agenda', 'Any other business']) {
@@ -32,6 +34,7 @@ describe('meetings and documents on the desk', () => {
           await api.request('POST', `/api/meetings/${meetingId}/agenda-items`, {
             token,
             body: { title },
+            as: AgendaItemDto.schema,
           })
         ).body.id,
       );

@@ -1,14 +1,22 @@
+import type { ZodType } from 'zod';
 import { DraftDto, RecordedPositionDto } from '../../apps/api/src/drafts/drafts.dto';
-import type { TestApp } from './test-app';
+import { MeetingWithAgendaDto } from '../../apps/api/src/meetings/meetings.dto';
+import { ParticipantDto } from '../../apps/api/src/reference/reference.dto';
+import { expectBody } from './responses';
+import type { ApiResponse, TestApp } from './test-app';
 
 /**
- * Successful answers are parsed with the API's own output schemas (those the OpenAPI
- * document is built from), so that the contract and the responses cannot drift apart.
+ * A successful answer's body must match the endpoint's output schema (see expectBody); a
+ * refusal is handed back as it came, for expectProblem. The body keeps the request's default
+ * type: callers read refusals and successes through the same value.
  */
-function parsedAs<T>(schema: { parse(value: unknown): T }, status: number, body: unknown) {
-  if (status < 300) schema.parse(body);
-  return body;
+function checkedOnSuccess(response: ApiResponse, schema: ZodType): ApiResponse {
+  if (response.status >= 200 && response.status <= 299) expectBody(response, schema);
+  return response;
 }
+
+/** A draft as registered: with its first revision. */
+export type RegisteredDraft = DraftDto & { revision: NonNullable<DraftDto['revision']> };
 
 export interface DraftHandle {
   id: string;
@@ -18,8 +26,11 @@ export interface DraftHandle {
 /** The 28 member states' delegates, from the API itself rather than a copied list. */
 export async function memberStateCodes(api: TestApp): Promise<string[]> {
   const token = await api.login('admin@demo.local');
-  const response = await api.request('GET', '/api/participants?kind=member-state', { token });
-  return response.body.map((p: { code: string }) => p.code);
+  const response = await api.request('GET', '/api/participants?kind=member-state', {
+    token,
+    as: ParticipantDto.schema.array(),
+  });
+  return response.body.map((p) => p.code);
 }
 
 export function delegateOf(code: string): string {
@@ -29,7 +40,7 @@ export function delegateOf(code: string): string {
 export async function registerDraft(
   api: TestApp,
   overrides: Record<string, unknown> = {},
-): Promise<DraftHandle & { body: any }> {
+): Promise<DraftHandle & { body: RegisteredDraft }> {
   const token = await api.login('secretariat@demo.local');
   const response = await api.request('POST', '/api/drafts', {
     token,
@@ -49,16 +60,18 @@ export async function registerDraft(
       ...overrides,
     },
   });
-  if (response.status !== 201)
-    throw new Error(`register failed: ${response.status} ${JSON.stringify(response.body)}`);
-  parsedAs(DraftDto.schema, response.status, response.body);
-  return { id: response.body.id, etag: response.headers.get('etag')!, body: response.body };
+  const draft = expectBody(response, DraftDto.schema, 201);
+  const { revision } = draft;
+  if (!revision) throw new Error(`draft ${draft.symbol} was registered without its first revision`);
+  return { id: draft.id, etag: response.headers.get('etag')!, body: { ...draft, revision } };
 }
 
 export async function readDraft(api: TestApp, id: string, email = 'secretariat@demo.local') {
-  const response = await api.request('GET', `/api/drafts/${id}`, { token: await api.login(email) });
-  parsedAs(DraftDto.schema, response.status, response.body);
-  return { body: response.body, etag: response.headers.get('etag')!, status: response.status };
+  const response = checkedOnSuccess(
+    await api.request('GET', `/api/drafts/${id}`, { token: await api.login(email) }),
+    DraftDto.schema,
+  );
+  return { ...response, etag: response.headers.get('etag')! };
 }
 
 export async function transition(
@@ -73,8 +86,7 @@ export async function transition(
     body,
     headers: { 'if-match': etag },
   });
-  parsedAs(DraftDto.schema, response.status, response.body);
-  return response;
+  return checkedOnSuccess(response, DraftDto.schema);
 }
 
 export async function addRevision(
@@ -89,8 +101,7 @@ export async function addRevision(
     body,
     headers: { 'if-match': etag },
   });
-  parsedAs(DraftDto.schema, response.status, response.body);
-  return response;
+  return checkedOnSuccess(response, DraftDto.schema);
 }
 
 export async function putPosition(
@@ -104,8 +115,7 @@ export async function putPosition(
     token: await api.login(email),
     body,
   });
-  parsedAs(RecordedPositionDto.schema, response.status, response.body);
-  return response;
+  return checkedOnSuccess(response, RecordedPositionDto.schema);
 }
 
 /** Every member state concurs, all at once, as 28 delegations would. */
@@ -136,6 +146,5 @@ export async function openMeeting(api: TestApp, bodyCode = 'CFM'): Promise<strin
       format: 'in-person',
     },
   });
-  if (response.status !== 201) throw new Error(`meeting failed: ${JSON.stringify(response.body)}`);
-  return response.body.id;
+  return expectBody(response, MeetingWithAgendaDto.schema, 201).id;
 }

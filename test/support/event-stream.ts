@@ -1,4 +1,7 @@
 import { type IncomingMessage, get } from 'node:http';
+import { z } from 'zod';
+
+const eventData = z.looseObject({ type: z.string(), draftId: z.string() });
 
 export interface StreamedEvent {
   id: string;
@@ -47,7 +50,10 @@ export async function openEventStream(
               fields.set(line.slice(0, colon), line.slice(colon + 1).trimStart());
             }
             if (fields.has('data')) {
-              events.push({ id: fields.get('id') ?? '', data: JSON.parse(fields.get('data')!) });
+              events.push({
+                id: fields.get('id') ?? '',
+                data: eventData.parse(JSON.parse(fields.get('data')!)),
+              });
               waiters.forEach((wake) => wake());
             }
           }

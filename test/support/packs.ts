@@ -5,6 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import JSZip from 'jszip';
+import { MeetingDto } from '../../apps/api/src/meetings/meetings.dto';
+import { JobDto } from '../../apps/api/src/packs/packs.dto';
+import { expectBody } from './responses';
+import type { ApiResponse } from './test-app';
 import { until } from './until';
 
 const run = promisify(execFile);
@@ -30,15 +34,13 @@ interface Client {
     method: string,
     path: string,
     options?: { token?: string; body?: unknown },
-  ): Promise<{ status: number; headers: Headers; body: any }>;
+  ): Promise<ApiResponse<unknown>>;
 }
 
 /** The 7th CFM's id, from the seeded demo. */
 export async function seventhCfm(client: Client, token: string): Promise<string> {
   const meetings = await client.request('GET', '/api/meetings?bodyCode=CFM', { token });
-  const meeting = (meetings.body as { id: string; sequence: number }[]).find(
-    (m) => m.sequence === 7,
-  );
+  const meeting = expectBody(meetings, MeetingDto.schema.array()).find((m) => m.sequence === 7);
   if (!meeting) throw new Error('the demo has no 7th CFM');
   return meeting.id;
 }
@@ -49,13 +51,14 @@ export async function jobSettled(
   token: string,
   jobId: string,
   timeoutMs = 240_000,
-) {
+): Promise<JobDto> {
   const job = await until(
-    () => client.request('GET', `/api/jobs/${jobId}`, { token }),
-    (response) => ['done', 'failed'].includes(response.body.status),
+    async () =>
+      expectBody(await client.request('GET', `/api/jobs/${jobId}`, { token }), JobDto.schema),
+    (body) => ['done', 'failed'].includes(body.status),
     timeoutMs,
   );
-  return job.body;
+  return job;
 }
 
 export async function openPack(archive: Buffer) {

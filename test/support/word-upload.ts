@@ -9,7 +9,7 @@ import {
   Paragraph,
   TextRun,
 } from 'docx';
-import type { TestApp } from './test-app';
+import type { ApiResponse, TestApp } from './test-app';
 
 /** Posts a file as multipart/form-data in the field `file`, as a browser form or curl -F would. */
 export async function uploadWord(
@@ -22,7 +22,7 @@ export async function uploadWord(
     fields?: Record<string, string>;
     headers?: Record<string, string>;
   },
-) {
+): Promise<ApiResponse> {
   const form = new FormData();
   for (const [name, value] of Object.entries(options.fields ?? {})) form.append(name, value);
   form.append(
@@ -38,7 +38,7 @@ export async function uploadWord(
     body: form,
   });
   const type = response.headers.get('content-type') ?? '';
-  const body: any = type.includes('json') ? await response.json() : await response.text();
+  const body: unknown = type.includes('json') ? await response.json() : await response.text();
   return { status: response.status, headers: response.headers, body };
 }
 
