@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { applyServiceGrants, auditHash } from '@chancery/persistence';
 import { Client } from 'pg';
+import { AuditVerificationDto } from '../../apps/api/src/drafts/drafts.dto';
 import { createTestDatabase } from '../support/database';
 import { everyoneConcurs, registerDraft, transition } from '../support/drafts';
 import { type TestApp, startTestApp } from '../support/test-app';
@@ -54,14 +55,19 @@ describe('an audit log the service cannot rewrite', () => {
   });
 
   const verify = async () =>
-    (await api.request('GET', '/api/audit/verify', { token: await api.login('admin@demo.local') }))
-      .body;
+    (
+      await api.request('GET', '/api/audit/verify', {
+        token: await api.login('admin@demo.local'),
+        as: AuditVerificationDto.schema,
+      })
+    ).body;
 
   it('serves as a role that can append but cannot alter, delete, truncate or unprotect', async () => {
     const draft = await registerDraft(api);
     await transition(api, draft.id, 'secretariat@demo.local', { action: 'submit' });
     await everyoneConcurs(api, draft.id);
-    const [{ current_user: connectedAs }] = await api.dataSource.query('SELECT current_user');
+    const [{ current_user: connectedAs }]: { current_user: string }[] =
+      await api.dataSource.query('SELECT current_user');
     expect(connectedAs).toBe(role);
 
     for (const statement of [

@@ -1,3 +1,4 @@
+import { expectProblem } from '../support/responses';
 import { Writable } from 'node:stream';
 import { QueryFailedError } from 'typeorm';
 import { loggableError } from '../../apps/api/src/common/database-errors';
@@ -49,7 +50,7 @@ describe('bad characters in text fields', () => {
       adoptingBodyCode: 'CFM',
       penholder: 'AZE',
       language: 'en',
-      ...JSON.parse(fields),
+      ...(JSON.parse(fields) as Record<string, unknown>),
     };
     const response = await rawPost('/api/drafts', JSON.stringify(body));
     expect(response.status).toBe(400);
@@ -63,18 +64,15 @@ describe('bad characters in text fields', () => {
       token: await api.login('delegate.aze@demo.local'),
       body: { stance: 'reservation', text: `Reserved by ${MARKER}\u0000` },
     });
-    expect(position.status).toBe(400);
-    expect(position.body.field).toBe('text');
+    expect(expectProblem(position, 400).field).toBe('text');
     const revision = await api.request('POST', `/api/drafts/${draft.id}/revisions`, {
       token,
       body: { preamble: [], operative: [{ text: 'fine' }], note: 'x\ud83d' },
       headers: { 'if-match': etag },
     });
-    expect(revision.status).toBe(400);
-    expect(revision.body.field).toBe('note');
+    expect(expectProblem(revision, 400).field).toBe('note');
     const query = await api.request('GET', '/api/participants?kind=%00', { token });
-    expect(query.status).toBe(400);
-    expect(query.body.field).toBe('kind');
+    expect(expectProblem(query, 400).field).toBe('kind');
 
     const desk = new DeskClient(api);
     await desk.get('/desk/login');
@@ -84,17 +82,17 @@ describe('bad characters in text fields', () => {
   });
 
   it("maps PostgreSQL's data errors to 4xx and logs no query parameters", async () => {
-    const error = await api.dataSource
+    const error: unknown = await api.dataSource
       .query('SELECT $1::text AS value', [`${MARKER}\u0000`])
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(QueryFailedError);
     expect(toProblem(error)).toMatchObject({ status: 400, code: 'INVALID_CHARACTERS' });
-    const range = await api.dataSource
+    const range: unknown = await api.dataSource
       .query('SELECT $1::smallint AS value', ['99999'])
       .catch((caught: unknown) => caught);
     expect(toProblem(range).status).toBe(422);
 
-    const unexpected = await api.dataSource
+    const unexpected: unknown = await api.dataSource
       .query('SELECT no_such_column FROM users WHERE email = $1', [MARKER])
       .catch((caught: unknown) => caught);
     expect(JSON.stringify(loggableError(unexpected))).not.toContain(MARKER);

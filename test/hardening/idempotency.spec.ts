@@ -1,3 +1,5 @@
+import { expectBody, expectProblem } from '../support/responses';
+import { DraftDto } from '../../apps/api/src/drafts/drafts.dto';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readDraft } from '../support/drafts';
 import { type TestApp, startTestApp } from '../support/test-app';
@@ -27,11 +29,13 @@ describe('safe retries with Idempotency-Key', () => {
     await api.close();
   });
 
-  const countDrafts = async (title: string) =>
-    Number(
-      (await api.dataSource.query(`SELECT count(*) AS n FROM drafts WHERE title = $1`, [title]))[0]
-        .n,
+  const countDrafts = async (title: string) => {
+    const [{ n }]: { n: string }[] = await api.dataSource.query(
+      `SELECT count(*) AS n FROM drafts WHERE title = $1`,
+      [title],
     );
+    return Number(n);
+  };
 
   it('a retried POST creates one draft and answers the first answer again, on any replica', async () => {
     const key = randomUUID();
@@ -58,8 +62,7 @@ describe('safe retries with Idempotency-Key', () => {
       body: draftBody(`${title} (another)`),
       headers: { 'idempotency-key': key },
     });
-    expect(otherBody.status).toBe(422);
-    expect(otherBody.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    expectProblem(otherBody, 422, 'IDEMPOTENCY_KEY_REUSED');
   });
 
   it('20 identical requests racing across two replicas apply once; the others replay or get 409', async () => {
@@ -78,9 +81,11 @@ describe('safe retries with Idempotency-Key', () => {
     expect(statuses.every((status) => status === 201 || status === 409)).toBe(true);
     const created = responses.filter((response) => response.status === 201);
     expect(created.length).toBeGreaterThanOrEqual(1);
-    expect(new Set(created.map((response) => response.body.id)).size).toBe(1);
+    expect(new Set(created.map((response) => expectBody(response, DraftDto.schema).id)).size).toBe(
+      1,
+    );
     for (const busy of responses.filter((response) => response.status === 409))
-      expect(busy.body.code).toBe('IDEMPOTENCY_KEY_IN_USE');
+      expectProblem(busy, 409, 'IDEMPOTENCY_KEY_IN_USE');
     expect(await countDrafts(title)).toBe(1);
   });
 
@@ -88,6 +93,7 @@ describe('safe retries with Idempotency-Key', () => {
     const created = await api.request('POST', '/api/drafts', {
       token,
       body: draftBody(`Statement revised ${randomUUID()}`),
+      as: DraftDto.schema,
     });
     const { etag } = await readDraft(api, created.body.id);
     const key = randomUUID();
@@ -103,7 +109,7 @@ describe('safe retries with Idempotency-Key', () => {
     const retried = await revise(replica);
     expect(retried.status).toBe(201);
     expect(retried.body).toEqual(first.body);
-    const [{ n }] = await api.dataSource.query(
+    const [{ n }]: { n: string }[] = await api.dataSource.query(
       `SELECT count(*) AS n FROM revisions WHERE draft_id = $1`,
       [created.body.id],
     );
@@ -118,7 +124,7 @@ describe('safe retries with Idempotency-Key', () => {
       headers: { 'idempotency-key': key },
     });
     expect(refused.status).toBeGreaterThanOrEqual(400);
-    const [{ n }] = await api.dataSource.query(
+    const [{ n }]: { n: string }[] = await api.dataSource.query(
       `SELECT count(*) AS n FROM idempotency_keys WHERE key = $1`,
       [key],
     );
@@ -128,7 +134,6 @@ describe('safe retries with Idempotency-Key', () => {
       body: draftBody('y'),
       headers: { 'idempotency-key': 'not a key' },
     });
-    expect(bad.status).toBe(400);
-    expect(bad.body.field).toBe('Idempotency-Key');
+    expect(expectProblem(bad, 400).field).toBe('Idempotency-Key');
   });
 });
