@@ -1,6 +1,18 @@
 import { type TestApp, startTestApp } from './support/test-app';
+import { z } from 'zod';
 
-type Operations = Record<string, Record<string, { parameters?: { in: string; name: string }[] }>>;
+const documentPaths = z.looseObject({
+  paths: z.record(
+    z.string(),
+    z.record(
+      z.string(),
+      z.looseObject({
+        parameters: z.array(z.looseObject({ in: z.string(), name: z.string() })).optional(),
+      }),
+    ),
+  ),
+});
+type Operations = z.infer<typeof documentPaths>['paths'];
 
 const GARBAGE_IDS = ['not-an-id', '00000000-0000-4000-8000-000000000000', "1' OR '1'='1"];
 
@@ -15,7 +27,7 @@ describe('no endpoint answers 500 to bad input', () => {
 
   beforeAll(async () => {
     api = await startTestApp();
-    paths = (await api.request('GET', '/api/docs-json')).body.paths;
+    paths = documentPaths.parse((await api.request('GET', '/api/docs-json')).body).paths;
     for (const email of ['secretariat@demo.local', 'delegate.aze@demo.local']) {
       tokens[email] = await api.login(email);
     }

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { openDocx } from '../libs/documents/src/testing/docx-inspection';
+import { expectProblem } from './support/responses';
+import { MeetingDto } from '../apps/api/src/meetings/meetings.dto';
 import { type TestApp, startTestApp } from './support/test-app';
 
 const run = promisify(execFile);
@@ -30,7 +32,10 @@ describe('templates edited by the secretariat', () => {
 
   it('answer 422 naming the broken template and its line, never 500', async () => {
     const token = await api.login('secretariat@demo.local');
-    const meetings = await api.request('GET', '/api/meetings?bodyCode=CFM', { token });
+    const meetings = await api.request('GET', '/api/meetings?bodyCode=CFM', {
+      token,
+      as: MeetingDto.schema.array(),
+    });
     const response = await api.request(
       'GET',
       `/api/meetings/${meetings.body[0].id}/documents/provisional-agenda.docx`,
@@ -47,8 +52,7 @@ describe('templates edited by the secretariat', () => {
       `/api/meetings/${meetings.body[0].id}/documents/list-of-documents.docx`,
       { token },
     );
-    expect(other.status).toBe(422);
-    expect(other.body.detail).toContain('provisional-agenda');
+    expect(expectProblem(other, 422).detail).toContain('provisional-agenda');
   });
 });
 

@@ -47,10 +47,11 @@ describe('a database that hangs instead of refusing', () => {
     });
 
   it('sets statement and idle-in-transaction timeouts on every connection', async () => {
-    const [{ statement_timeout }] = await api.dataSource.query('SHOW statement_timeout');
-    const [{ idle_in_transaction_session_timeout }] = await api.dataSource.query(
-      'SHOW idle_in_transaction_session_timeout',
-    );
+    const [{ statement_timeout }]: { statement_timeout: string }[] =
+      await api.dataSource.query('SHOW statement_timeout');
+    const [{ idle_in_transaction_session_timeout }]: {
+      idle_in_transaction_session_timeout: string;
+    }[] = await api.dataSource.query('SHOW idle_in_transaction_session_timeout');
     expect(statement_timeout).toBe('700ms');
     expect(idle_in_transaction_session_timeout).toBe('2s');
   });

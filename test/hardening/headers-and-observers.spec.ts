@@ -1,5 +1,6 @@
 import { connect } from 'node:net';
 import { Client } from 'pg';
+import { DraftDto } from '../../apps/api/src/drafts/drafts.dto';
 import { DeskClient } from '../desk/support/desk-client';
 import { registerDraft, transition } from '../support/drafts';
 import { type TestApp, startTestApp } from '../support/test-app';
@@ -39,7 +40,10 @@ describe('headers, observers and draining', () => {
       body: { stance: 'reservation', text: 'A reservation only the parties may read.' },
     });
     const observer = await api.login('observer@demo.local');
-    const read = await api.request('GET', `/api/drafts/${draft.id}`, { token: observer });
+    const read = await api.request('GET', `/api/drafts/${draft.id}`, {
+      token: observer,
+      as: DraftDto.schema,
+    });
     expect(read.status).toBe(200);
     expect(read.body.status).toBe('UNDER_SOC_REVIEW');
     for (const path of [
@@ -96,7 +100,7 @@ describe('headers, observers and draining', () => {
       async () =>
         Number(
           (
-            await locker.query(
+            await locker.query<{ n: string }>(
               `SELECT count(*) AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`,
             )
           ).rows[0].n,
