@@ -6,7 +6,7 @@ import { loadConfig } from '../apps/api/src/config/config';
 import { DocumentsService } from '../apps/api/src/documents/documents.service';
 import { DraftRepository } from '@chancery/persistence';
 import { openDocx } from '../libs/documents/src/testing/docx-inspection';
-import { addRevision, readDraft, registerDraft } from './support/drafts';
+import { addRevision, registerDraft } from './support/drafts';
 import { type TestApp, startTestApp } from './support/test-app';
 
 interface AuditEntry {
@@ -104,10 +104,10 @@ describe('Documents under load', () => {
     const draft = await registerDraft(api);
     const current = `/api/drafts/${draft.id}/documents/text.docx`;
     const before = await download(api, 'secretariat@demo.local', current);
-    const { body } = await readDraft(api, draft.id);
+    const { revision } = draft.body;
     await addRevision(api, draft.id, {
-      preamble: body.revision.preamble,
-      operative: [...body.revision.operative, { text: 'Invite observers to the next meeting.' }],
+      preamble: revision.preamble,
+      operative: [...revision.operative, { text: 'Invite observers to the next meeting.' }],
     });
     const after = await download(api, 'secretariat@demo.local', current);
     const first = await download(api, 'secretariat@demo.local', `${current}?revision=1`);

@@ -52,7 +52,7 @@ async function main(): Promise<void> {
         WHERE d.symbol LIKE 'BENCH/%' AND m.kind = 'member-state' AND abs(hashtext(m.code || d.id::text)) % 4 <> 0`,
     );
     await dataSource.query('ANALYZE');
-    const [{ positions }] = await dataSource.query(
+    const [{ positions }]: { positions: number }[] = await dataSource.query(
       `SELECT count(*)::int AS positions FROM positions`,
     );
 

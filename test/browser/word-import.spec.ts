@@ -1,3 +1,4 @@
+import { DraftDto } from '../../apps/api/src/drafts/drafts.dto';
 import { registerDraft } from '../support/drafts';
 import { type TestApp, startTestApp } from '../support/test-app';
 import { draftDocx } from '../support/word-upload';
@@ -58,6 +59,7 @@ describe('the secretariat imports a Word file as the next revision, in Chromium'
     // Nothing is stored before the secretariat confirms.
     const before = await api.request('GET', `/api/drafts/${draft.id}`, {
       token: await api.login('secretariat@demo.local'),
+      as: DraftDto.schema,
     });
     expect(before.body.currentRevision).toBe(1);
 

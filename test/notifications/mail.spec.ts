@@ -1,5 +1,6 @@
 import { JOB_QUEUE_SCHEMA } from '@chancery/persistence';
 import { NoticeOutbox } from '../../apps/api/src/notifications/notice-outbox';
+import { NoticeDto } from '../../apps/api/src/notifications/notifications.dto';
 import {
   addRevision,
   delegateOf,
@@ -112,8 +113,11 @@ describe('notices by mail', () => {
 
     expect(recipients()).not.toContain(delegateOf('MNG'));
     expect(recipients()).toHaveLength(delegates.length - 1);
-    const inbox = await api.request('GET', '/api/me/notices', { token: mongolia });
-    expect(inbox.body.map((notice: { kind: string }) => notice.kind)).toEqual(['under-review']);
+    const inbox = await api.request('GET', '/api/me/notices', {
+      token: mongolia,
+      as: NoticeDto.schema.array(),
+    });
+    expect(inbox.body.map((notice) => notice.kind)).toEqual(['under-review']);
   });
 
   it('delivers once, with its Message-ID, to a server that refuses twice (451) and then accepts', async () => {

@@ -1,5 +1,6 @@
 import { ManualClock } from '../../apps/api/src/application/clock';
 import { DraftQueriesService } from '../../apps/api/src/drafts/draft-queries.service';
+import { DraftDto } from '../../apps/api/src/drafts/drafts.dto';
 import {
   ConcludeSilenceService,
   SilenceNotDue,
@@ -135,6 +136,7 @@ describe('two service instances on one database, through the queue', () => {
           preamble: [{ text: 'Recalling the Declaration on Principles,' }],
           operative: [{ text: 'Reaffirm our commitment to dialogue;' }],
         },
+        as: DraftDto.schema,
       });
       const submitted = await first.request('POST', `/api/drafts/${created.body.id}/transitions`, {
         token: secretariat,
