@@ -49,29 +49,31 @@ describe(`migrations on the ${testEngine()} PostgreSQL`, () => {
     expect(first.seeded).toBe(true);
     expect(again.map((result) => result.seeded)).toEqual([false, false]);
 
-    const [{ members }] = await dataSource.query(
+    const [{ members }]: { members: number }[] = await dataSource.query(
       `SELECT count(*)::int AS members FROM participants WHERE kind = 'member-state'`,
     );
     expect(members).toBe(28);
-    const [{ accounts }] = await dataSource.query(`SELECT count(*)::int AS accounts FROM users`);
+    const [{ accounts }]: { accounts: number }[] = await dataSource.query(
+      `SELECT count(*)::int AS accounts FROM users`,
+    );
     expect(accounts).toBe(first.users);
-    const delegates = await dataSource.query(
+    const delegates: { email: string }[] = await dataSource.query(
       `SELECT u.email FROM users u JOIN user_roles r ON r.user_id = u.id WHERE r.role = 'delegate'`,
     );
     expect(delegates).toHaveLength(28);
-    expect(delegates.map((row: { email: string }) => row.email)).toContain(
-      'delegate.aze@demo.local',
-    );
+    expect(delegates.map((row) => row.email)).toContain('delegate.aze@demo.local');
 
-    const drafts = await dataSource.query(`SELECT symbol, status FROM drafts ORDER BY symbol`);
+    const drafts: { symbol: string; status: string }[] = await dataSource.query(
+      `SELECT symbol, status FROM drafts ORDER BY symbol`,
+    );
     expect(drafts).toHaveLength(first.drafts);
     expect(drafts).toEqual(
       expect.arrayContaining([{ symbol: 'CICA/CFM/7/DOC.1', status: 'ADOPTED' }]),
     );
-    expect(drafts.map((d: { status: string }) => d.status)).toEqual(
+    expect(drafts.map((d) => d.status)).toEqual(
       expect.arrayContaining(['UNDER_SOC_REVIEW', 'PROPOSED']),
     );
-    const [{ running }] = await dataSource.query(
+    const [{ running }]: { running: number }[] = await dataSource.query(
       `SELECT count(*)::int AS running FROM silence_procedures WHERE status = 'running'`,
     );
     expect(running).toBeGreaterThanOrEqual(1);

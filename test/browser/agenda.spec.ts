@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import mammoth from 'mammoth';
+import { MeetingWithAgendaDto } from '../../apps/api/src/meetings/meetings.dto';
 import { type TestApp, startTestApp } from '../support/test-app';
 import { type Chromium, launchChromium, screenshot, signIn } from './support/chromium';
 import { expectAccessible } from './support/accessibility';
@@ -28,6 +29,7 @@ describe('the agenda of a meeting, in Chromium', () => {
         venue: 'Astana',
         format: 'hybrid',
       },
+      as: MeetingWithAgendaDto.schema,
     });
     meetingId = meeting.body.id;
     for (const title of ITEMS) {

@@ -55,7 +55,7 @@ describe('the live desk, in Chromium', () => {
     const page = await chromium.context.newPage();
     await signIn(page, api.baseUrl, delegateOf('AZE'));
     // Without a mail server, the notice is for the inbox only.
-    const [stored] = await api.dataSource.query(
+    const [stored]: { delivery: string }[] = await api.dataSource.query(
       `SELECT n.delivery FROM notices n JOIN users u ON u.id = n.recipient_id WHERE u.email = $1 AND n.draft_id = $2`,
       [delegateOf('AZE'), draftId],
     );
