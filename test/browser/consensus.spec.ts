@@ -127,7 +127,11 @@ describe('from an objection to consensus, in Chromium', () => {
     await page.goto(`${api.baseUrl}/desk`);
     expect(await fits()).toBe(true);
     expect(
-      await page.locator('.matrix-scroll').evaluate((el) => el.scrollWidth > el.clientWidth),
+      await page
+        .locator('.matrix-scroll')
+        .evaluate(
+          (el: { scrollWidth: number; clientWidth: number }) => el.scrollWidth > el.clientWidth,
+        ),
     ).toBe(true);
     await screenshot(page, 'tablet-dashboard');
     await expectAccessible(page);

@@ -1,4 +1,5 @@
-import { addRevision, readDraft, registerDraft } from '../support/drafts';
+import { DraftDto } from '../../apps/api/src/drafts/drafts.dto';
+import { addRevision, registerDraft } from '../support/drafts';
 import { type TestApp, startTestApp } from '../support/test-app';
 import { expectAccessible } from './support/accessibility';
 import { type Chromium, launchChromium, screenshot, signIn } from './support/chromium';
@@ -43,7 +44,11 @@ describe('a language version entered on the draft page, in Chromium', () => {
     await page.getByLabel('PP 1').fill('ссылаясь на Алматинский акт,');
     await page.getByLabel('OP 1').fill('приветствуем доклад;');
     // OP 2 left empty: the browser would refuse it; the server must too, on the form.
-    await page.getByLabel('OP 2').evaluate((field) => field.removeAttribute('required'));
+    await page
+      .getByLabel('OP 2')
+      .evaluate((field: { removeAttribute(name: string): void }) =>
+        field.removeAttribute('required'),
+      );
     await page.getByRole('button', { name: 'Save the Russian version' }).click();
     await page.waitForLoadState();
     const alert = page.getByRole('alert');
@@ -61,10 +66,14 @@ describe('a language version entered on the draft page, in Chromium', () => {
     );
     expect(await versions.textContent()).toMatch(/Russian[\s\S]*current/);
 
-    const { body } = await readDraft(api, draftId);
-    const [op1, op2] = body.revision.operative;
+    const { body } = await api.request('GET', `/api/drafts/${draftId}`, {
+      token: await api.login('secretariat@demo.local'),
+      as: DraftDto.schema,
+    });
+    const revision = body.revision!;
+    const [op1, op2] = revision.operative;
     await addRevision(api, draftId, {
-      preamble: body.revision.preamble,
+      preamble: revision.preamble,
       operative: [op1, { id: op2.id, text: 'Decide to remain actively seized of the matter.' }],
     });
     await page.reload();
