@@ -1,7 +1,10 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
+import { LoginResponseDto } from '../../apps/api/src/auth/auth.dto';
+import { DraftDto } from '../../apps/api/src/drafts/drafts.dto';
 import { createTestDatabase } from '../support/database';
+import { expectBody } from '../support/responses';
 import { startService } from '../support/service-process';
 import { type TestSmtpServer, settleMail, startSmtpServer } from '../support/smtp';
 import { type TestApp, startTestApp } from '../support/test-app';
@@ -26,7 +29,8 @@ async function call(
   return {
     status: response.status,
     etag: response.headers.get('etag'),
-    body: (await response.json()) as any,
+    headers: response.headers,
+    body: await response.json(),
   };
 }
 
@@ -58,7 +62,7 @@ it('delivers after a restart, once and with the same Message-ID, mail whose send
     email: 'secretariat@demo.local',
     password: 'demo',
   });
-  const token = login.body.accessToken as string;
+  const token = expectBody(login, LoginResponseDto.schema, 200).accessToken;
   const draft = await call(service.url, 'POST', '/api/drafts', token, {
     type: 'statement',
     title: 'Statement on a crash',
@@ -67,11 +71,11 @@ it('delivers after a restart, once and with the same Message-ID, mail whose send
     language: 'en',
     operative: [{ text: 'Decide to stay the course.' }],
   });
-  expect(draft.status).toBe(201);
+  const draftId = expectBody(draft, DraftDto.schema, 201).id;
   const submitted = await call(
     service.url,
     'POST',
-    `/api/drafts/${draft.body.id}/transitions`,
+    `/api/drafts/${draftId}/transitions`,
     token,
     { action: 'submit' },
     { 'if-match': draft.etag! },
@@ -93,7 +97,7 @@ it('delivers after a restart, once and with the same Message-ID, mail whose send
   });
   const pending = await restarted.dataSource.query<{ message_id: string; delivery: string }[]>(
     `SELECT message_id, delivery FROM notices WHERE draft_id = $1`,
-    [draft.body.id],
+    [draftId],
   );
   expect(pending.find((n) => n.message_id === caught)).toBeDefined();
   await smtp.waitForAccepted(pending.length, 60000);
@@ -103,9 +107,9 @@ it('delivers after a restart, once and with the same Message-ID, mail whose send
   expect(arrived.filter((id) => id === caught)).toHaveLength(1);
   expect(new Set(arrived).size).toBe(arrived.length);
   expect(arrived.sort()).toEqual(pending.map((n) => n.message_id).sort());
-  const [{ unsent }] = await restarted.dataSource.query(
+  const [{ unsent }]: { unsent: number }[] = await restarted.dataSource.query(
     `SELECT count(*)::int AS unsent FROM notices WHERE draft_id = $1 AND delivery <> 'sent'`,
-    [draft.body.id],
+    [draftId],
   );
   expect(unsent).toBe(0);
 }, 180000);

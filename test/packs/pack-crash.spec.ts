@@ -1,8 +1,11 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
+import { LoginResponseDto } from '../../apps/api/src/auth/auth.dto';
+import { JobDto, PackAcceptedDto } from '../../apps/api/src/packs/packs.dto';
 import { createTestDatabase } from '../support/database';
 import { fakeLibreOffice, jobSettled, openPack, seventhCfm } from '../support/packs';
+import { bytesBody, expectBody } from '../support/responses';
 import { startService } from '../support/service-process';
 import { type TestApp, startTestApp } from '../support/test-app';
 import { until } from '../support/until';
@@ -29,8 +32,8 @@ function client(url: string) {
       body: options.body ? JSON.stringify(options.body) : undefined,
     });
     const type = response.headers.get('content-type') ?? '';
-    const body = type.includes('json') ? await response.json() : await response.text();
-    return { status: response.status, headers: response.headers, body: body as any };
+    const body: unknown = type.includes('json') ? await response.json() : await response.text();
+    return { status: response.status, headers: response.headers, body };
   };
 }
 
@@ -50,21 +53,20 @@ it('a service killed mid-pack (kill -9) leaves the job to the restarted one, whi
   const login = await request('POST', '/api/auth/login', {
     body: { email: 'secretariat@demo.local', password: 'demo' },
   });
-  const token = login.body.accessToken as string;
+  const token = expectBody(login, LoginResponseDto.schema, 200).accessToken;
   const meetingId = await seventhCfm({ request }, token);
   const accepted = await request('POST', `/api/meetings/${meetingId}/pack`, {
     token,
     body: { languages: ['en'] },
   });
-  expect(accepted.status).toBe(202);
-  const jobId = accepted.body.jobId as string;
+  const { jobId } = expectBody(accepted, PackAcceptedDto.schema, 202);
 
   const midway = await until(
-    () => request('GET', `/api/jobs/${jobId}`, { token }),
-    (job) => job.body.status === 'running' && job.body.progress.done > 0,
+    async () => expectBody(await request('GET', `/api/jobs/${jobId}`, { token }), JobDto.schema),
+    (job) => job.status === 'running' && job.progress.done > 0,
     60_000,
   );
-  expect(midway.body.progress.done).toBeLessThan(midway.body.progress.total);
+  expect(midway.progress.done).toBeLessThan(midway.progress.total);
   service.child.kill('SIGKILL');
   await once(service.child, 'exit');
   killed = undefined;
@@ -78,7 +80,7 @@ it('a service killed mid-pack (kill -9) leaves the job to the restarted one, whi
   const job = await jobSettled(restarted, token, jobId);
   expect(job).toMatchObject({ status: 'done', attempts: 2 });
   const file = await restarted.request('GET', `/api/jobs/${jobId}/file`, { token });
-  const { manifest } = await openPack(file.body as Buffer);
+  const { manifest } = await openPack(bytesBody(file));
   expect(manifest.files).toHaveLength(job.progress.total);
   expect(new Set(manifest.files.map((f) => f.format))).toEqual(new Set(['docx', 'pdf']));
 });
