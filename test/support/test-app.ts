@@ -10,7 +10,7 @@ import type { ZodType } from 'zod';
 import { createTestDatabase, testEngine } from './database';
 import { expectBody } from './responses';
 
-export interface ApiResponse<T = any> {
+export interface ApiResponse<T = unknown> {
   status: number;
   headers: Headers;
   body: T;
@@ -39,7 +39,11 @@ export interface TestApp {
     path: string,
     options: TypedRequestOptions<T>,
   ): Promise<ApiResponse<T>>;
-  request<T = any>(method: string, path: string, options?: RequestOptions): Promise<ApiResponse<T>>;
+  request<T = unknown>(
+    method: string,
+    path: string,
+    options?: RequestOptions,
+  ): Promise<ApiResponse<T>>;
   /** Signs in a demo account (password "demo") and returns its bearer token. */
   login(email: string): Promise<string>;
   close(): Promise<void>;
