@@ -247,8 +247,6 @@ async function main(): Promise<void> {
       PORT: String(port),
       EMBEDDED_PG_PORT: String(pgPort),
       LOG_LEVEL: 'warn',
-      // As `npm start` sets it: with glibc's default, each render thread kept a memory pool.
-      MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2',
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
