@@ -19,5 +19,15 @@ if (__filename.endsWith('.ts')) {
   );
   require('@swc-node/register');
 }
+// Renders and imports are background work: on a machine with few cores, two busy workers at
+// the main thread's priority took the CPU it needs to answer everyone else (/health waited up
+// to 85 ms while the cold renders ran). On Linux a nice value belongs to a thread, and 0 names
+// the calling one, so this lowers this worker only; the main thread keeps its priority. Raising
+// one's own nice value needs no privilege; where it is refused, the worker runs as before.
+try {
+  require('node:os').setPriority(10);
+} catch {
+  // not permitted here: a matter of latency, not of correctness
+}
 const { workerData } = require('node:worker_threads');
 module.exports = require(workerData?.taskModule ?? './render-task');
