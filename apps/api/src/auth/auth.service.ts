@@ -46,7 +46,7 @@ export class AuthService {
       await this.throttle.failed(account, address, found?.userId ?? null);
       throw unauthenticated('The e-mail address or the password is wrong.');
     }
-    const { passwordHash: _hash, active: _active, ...principal } = found;
+    const { passwordHash: _hash, active: _active, sessionOpen: _open, ...principal } = found;
     const sessionId = await this.sessions.open(principal.userId, this.config.JWT_TTL_SECONDS);
     const accessToken = await this.jwt.signAsync({ sub: principal.userId }, { jwtid: sessionId });
     return { accessToken, principal };
@@ -84,14 +84,14 @@ export class AuthService {
    */
   async authenticate(token: string): Promise<Principal> {
     const { userId, sessionId } = await this.verify(token);
-    if (!(await this.sessions.isActive(sessionId, userId)))
+    const found = await this.principals.findInSession(userId, sessionId);
+    // A session belongs to its user (foreign key): no user means no session either.
+    if (!found?.sessionOpen)
       throw unauthenticated(
         'This session has ended (signed out, or the password changed). Sign in again.',
       );
-    const found = await this.principals.findById(userId);
-    if (!found || !found.active)
-      throw unauthenticated('This account no longer exists or is disabled.');
-    const { passwordHash: _hash, active: _active, ...principal } = found;
+    if (!found.active) throw unauthenticated('This account no longer exists or is disabled.');
+    const { passwordHash: _hash, active: _active, sessionOpen: _open, ...principal } = found;
     return principal;
   }
 }

@@ -13,8 +13,9 @@ export class PrincipalRepository {
   private async find(
     where: 'email' | 'id',
     value: string,
-  ): Promise<(Principal & { passwordHash: string; active: boolean }) | null> {
-    const row = await this.users.principal(this.dataSource.manager, where, value);
+    sessionId?: string,
+  ): Promise<(Principal & { passwordHash: string; active: boolean; sessionOpen: boolean }) | null> {
+    const row = await this.users.principal(this.dataSource.manager, where, value, sessionId);
     if (!row) return null;
     return {
       userId: row.id,
@@ -28,6 +29,7 @@ export class PrincipalRepository {
       timeZone: row.time_zone,
       passwordHash: row.password_hash,
       active: row.active,
+      sessionOpen: row.session_open ?? false,
     };
   }
 
@@ -35,7 +37,8 @@ export class PrincipalRepository {
     return this.find('email', email.trim().toLowerCase());
   }
 
-  findById(id: string) {
-    return this.find('id', id);
+  /** The user, and whether the session (a token's) is still open: one query per request. */
+  findInSession(id: string, sessionId: string) {
+    return this.find('id', id, sessionId);
   }
 }

@@ -1,6 +1,9 @@
 import type { DataSource } from 'typeorm';
 
-/** Server-side sessions: a token is honoured only while its session row is neither revoked nor expired. */
+/**
+ * Server-side sessions: a token is honoured only while its session row is neither revoked nor
+ * expired (checked with the principal, in UserRepository.principal).
+ */
 export class SessionRepository {
   constructor(private readonly dataSource: DataSource) {}
 
@@ -11,15 +14,6 @@ export class SessionRepository {
       [userId, ttlSeconds],
     );
     return id;
-  }
-
-  async isActive(sessionId: string, userId: string): Promise<boolean> {
-    const rows = await this.dataSource.query<unknown[]>(
-      `SELECT 1 FROM sessions
-        WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL AND expires_at > now()`,
-      [sessionId, userId],
-    );
-    return rows.length > 0;
   }
 
   async revoke(sessionId: string): Promise<void> {

@@ -15,6 +15,8 @@ export interface PrincipalRow {
   /** Null until the user chooses one. */
   language: string | null;
   time_zone: string;
+  /** Asked with a session id: whether that session of this user is open (not revoked or expired). */
+  session_open?: boolean;
 }
 
 /** Queries only: a user with roles, chaired bodies and delegation, in one query. */
@@ -23,9 +25,18 @@ export class UserRepository {
     manager: EntityManager,
     by: 'email' | 'id',
     value: string,
+    sessionId?: string,
   ): Promise<PrincipalRow | null> {
+    // Every authenticated request asks this: the session is checked in the same round trip.
+    const session =
+      sessionId === undefined
+        ? ''
+        : `EXISTS (SELECT 1 FROM sessions s
+                    WHERE s.id = $2 AND s.user_id = u.id
+                      AND s.revoked_at IS NULL AND s.expires_at > now()) AS session_open,`;
     const rows = await manager.query<PrincipalRow[]>(
       `SELECT u.id, u.email, u.display_name, u.password_hash, u.active, u.language, u.time_zone,
+              ${session}
               array_agg(DISTINCT r.role) FILTER (WHERE r.role IS NOT NULL) AS roles,
               array_agg(DISTINCT b.code) FILTER (WHERE b.code IS NOT NULL) AS chair_of,
               max(p.code) AS state_code,
@@ -37,7 +48,7 @@ export class UserRepository {
          LEFT JOIN participants p ON p.id = r.participant_id
         WHERE ${by === 'email' ? 'u.email' : 'u.id'} = $1
         GROUP BY u.id`,
-      [value],
+      sessionId === undefined ? [value] : [value, sessionId],
     );
     return rows[0] ?? null;
   }
