@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { applyServiceGrants, auditHash } from '@chancery/persistence';
+import { appendAudits, applyServiceGrants, auditHash } from '@chancery/persistence';
 import { Client } from 'pg';
 import { AuditVerificationDto } from '../../apps/api/src/drafts/drafts.dto';
 import { createTestDatabase } from '../support/database';
@@ -97,6 +97,30 @@ describe('an audit log the service cannot rewrite', () => {
     );
     return rows.reverse();
   }
+
+  it('vouches for every entry of a batch with a checkpoint of its own, counting on', async () => {
+    const records = ['first', 'second', 'third'].map((document) => ({
+      occurredAt: new Date(),
+      actorId: null,
+      actorLabel: 'Chancery (test)',
+      draftId: null,
+      action: 'document.rendered',
+      details: { document },
+    }));
+    await api.dataSource.transaction((manager) => appendAudits(manager, records));
+    const { rows } = await owner.query<{ seq: string; entries: string; counted: string }>(
+      `SELECT c.seq, c.entries, (SELECT count(*) FROM audit_log a WHERE a.seq <= c.seq) AS counted
+         FROM audit_checkpoints c ORDER BY c.seq DESC LIMIT 3`,
+    );
+    const tail = await chainTail(3);
+    expect(tail.map((row) => row.details.document)).toEqual(['first', 'second', 'third']);
+    expect(rows.map((row) => row.seq).reverse()).toEqual(tail.map((row) => row.seq));
+    for (const row of rows) expect(row.entries).toBe(row.counted);
+    expect(await verify()).toMatchObject({
+      valid: true,
+      checkpointedThrough: Number(tail[2].seq),
+    });
+  });
 
   it('detects a truncated chain, and a rewritten entry with every later hash recomputed', async () => {
     const draft = await registerDraft(api);

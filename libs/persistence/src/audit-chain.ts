@@ -6,7 +6,7 @@ import {
   auditKeyOf,
   checkpointBeyond,
   checkpointProblem,
-  writeCheckpoint,
+  writeCheckpoints,
 } from './audit-checkpoint';
 
 /** The hash before the first entry. */
@@ -90,11 +90,12 @@ export async function appendAudit(
   );
   const key = auditKeyOf(manager);
   if (key)
-    await writeCheckpoint(manager, key, {
-      seq: Number(seq),
-      hash,
-      prevSeq: last ? Number(last.seq) : null,
-    });
+    await writeCheckpoints(
+      manager,
+      key,
+      [{ seq: Number(seq), hash }],
+      last ? Number(last.seq) : null,
+    );
   return { ...entry, seq: Number(seq), prevHash, hash };
 }
 
@@ -139,11 +140,10 @@ export async function appendAudits(manager: EntityManager, records: AuditRecord[
   // verifier treats a gap after the first checkpoint as one removed.
   const key = auditKeyOf(manager);
   if (!key) return;
-  let prevSeq = last ? Number(last.seq) : null;
-  for (const { seq, hash } of [...inserted].sort((a, b) => Number(a.seq) - Number(b.seq))) {
-    await writeCheckpoint(manager, key, { seq: Number(seq), hash, prevSeq });
-    prevSeq = Number(seq);
-  }
+  const heads = inserted
+    .map(({ seq, hash }) => ({ seq: Number(seq), hash }))
+    .sort((a, b) => a.seq - b.seq);
+  await writeCheckpoints(manager, key, heads, last ? Number(last.seq) : null);
 }
 
 export interface ChainVerification {

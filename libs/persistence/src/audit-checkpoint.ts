@@ -37,31 +37,45 @@ export function checkpointMacMatches(key: Buffer, head: ChainHead, mac: string):
 }
 
 /**
- * Records the head after an append, in the append's transaction (the caller holds the audit
- * lock). The count follows from the previous checkpoint when it is the previous entry's.
+ * Records the chain's head after each of the entries an append just wrote (in seq order), in the
+ * append's transaction (the caller holds the audit lock): one read and one insert however many
+ * there are. `prevSeq` is the entry before the first; the count follows from the previous
+ * checkpoint when it is that entry's, and is counted otherwise.
  */
-export async function writeCheckpoint(
+export async function writeCheckpoints(
   manager: EntityManager,
   key: Buffer,
-  head: { seq: number; hash: string; prevSeq: number | null },
+  heads: { seq: number; hash: string }[],
+  prevSeq: number | null,
 ): Promise<void> {
+  if (heads.length === 0) return;
   const [previous] = await manager.query<{ seq: string; entries: string }[]>(
     'SELECT seq, entries FROM audit_checkpoints ORDER BY seq DESC LIMIT 1',
   );
   let entries: number;
-  if (previous && head.prevSeq !== null && Number(previous.seq) === head.prevSeq) {
-    entries = Number(previous.entries) + 1;
+  if (previous && prevSeq !== null && Number(previous.seq) === prevSeq) {
+    entries = Number(previous.entries);
   } else {
     const [{ count }] = await manager.query<{ count: string }[]>(
-      'SELECT count(*) AS count FROM audit_log WHERE seq <= $1',
-      [head.seq],
+      'SELECT count(*) AS count FROM audit_log WHERE seq < $1',
+      [heads[0].seq],
     );
     entries = Number(count);
   }
-  const checkpoint = { seq: head.seq, hash: head.hash, entries };
+  const checkpoints = heads.map((head) => {
+    entries += 1;
+    const checkpoint = { seq: head.seq, hash: head.hash, entries };
+    return { ...checkpoint, mac: checkpointMac(key, checkpoint) };
+  });
   await manager.query(
-    'INSERT INTO audit_checkpoints (seq, hash, entries, mac) VALUES ($1, $2, $3, $4)',
-    [checkpoint.seq, checkpoint.hash, checkpoint.entries, checkpointMac(key, checkpoint)],
+    `INSERT INTO audit_checkpoints (seq, hash, entries, mac)
+     SELECT * FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::text[])`,
+    [
+      checkpoints.map((c) => c.seq),
+      checkpoints.map((c) => c.hash),
+      checkpoints.map((c) => c.entries),
+      checkpoints.map((c) => c.mac),
+    ],
   );
 }
 
