@@ -130,12 +130,13 @@ export class DocumentReads {
   /** What a text's version adds to a document's cache key: the version's own counter. */
   async versionKey(draft: DraftRow, numbers: number[], language: DocumentLanguage) {
     if (language === draft.language) return null;
-    const versions: (number | null)[] = [];
-    for (const number of numbers) {
-      const row = await this.languages.translation(this.manager, draft.id, number, language);
-      versions.push(row ? row.version : null);
-    }
-    return { original: draft.language, versions };
+    const stored = await this.languages.translationVersions(
+      this.manager,
+      draft.id,
+      numbers,
+      language,
+    );
+    return { original: draft.language, versions: numbers.map((n) => stored.get(n) ?? null) };
   }
 
   async forum(language: DocumentLanguage) {

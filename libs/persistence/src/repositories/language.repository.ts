@@ -63,6 +63,24 @@ export class LanguageRepository {
     return row ?? null;
   }
 
+  /**
+   * The version numbers of revisions in one language (a revision without that version is
+   * absent): what a document's cache key needs, without reading the paragraphs.
+   */
+  async translationVersions(
+    manager: EntityManager,
+    draftId: string,
+    revisions: number[],
+    language: string,
+  ): Promise<Map<number, number>> {
+    const rows = await manager.query<{ revision_number: number; version: number }[]>(
+      `SELECT revision_number, version FROM translations
+        WHERE draft_id = $1 AND revision_number = ANY($2::int[]) AND language = $3`,
+      [draftId, revisions, language],
+    );
+    return new Map(rows.map((row) => [row.revision_number, row.version]));
+  }
+
   /** Every version of one revision, by language. */
   translations(
     manager: EntityManager,
