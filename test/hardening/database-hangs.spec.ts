@@ -85,7 +85,7 @@ describe('a database that hangs instead of refusing', () => {
     expect(healthy).toBe(200);
   });
 
-  it('answers 503 problem+json quickly when the pool is full, instead of queueing', async () => {
+  it('answers 503 problem+json quickly when the pool is full, instead of queueing, and /health still 200', async () => {
     const pool = (
       api.dataSource.driver as unknown as {
         master: { connect(): Promise<{ release(): void }> };
@@ -96,6 +96,12 @@ describe('a database that hangs instead of refusing', () => {
       const answer = await bounded('/api/drafts');
       expect(answer.status).toBe(503);
       expect(((await answer.json()) as { code: string }).code).toBe('DATABASE_UNAVAILABLE');
+      // The database answers; only the pool is busy: a liveness probe must not fail for it.
+      const health = await bounded('/health', false);
+      expect(health.status).toBe(200);
+      expect(((await health.json()) as { database: { status: string } }).database.status).toBe(
+        'up',
+      );
     } finally {
       for (const client of held) client.release();
     }

@@ -31,6 +31,7 @@ import { SilenceDeadlineWorker } from './drafts/silence-deadline-worker';
 import { DocumentsController } from './documents/documents.controller';
 import { DocumentsService } from './documents/documents.service';
 import { HealthController } from './health/health.controller';
+import { HealthDatabase } from './health/health-database';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { EventsController } from './live/events.controller';
 import { MeetingsController } from './meetings/meetings.controller';
@@ -119,6 +120,7 @@ export class AppModule {
           useFactory: (dataSource: DataSource) => new IdempotencyRepository(dataSource),
         },
         DatabaseOutageLog,
+        HealthDatabase,
         PrincipalRepository,
         {
           provide: SessionRepository,

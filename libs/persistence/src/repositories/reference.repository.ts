@@ -25,9 +25,4 @@ export class ReferenceRepository {
       .getRepository(ChairmanshipEntity)
       .find({ relations: { participant: true }, order: { startsOn: 'ASC' } });
   }
-
-  /** One round trip to the database, for the health check. */
-  async ping(manager: EntityManager): Promise<void> {
-    await manager.query('SELECT 1');
-  }
 }
