@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { ConfigError, loadConfig } from './config';
 
 describe('configuration read at start-up', () => {
@@ -10,6 +11,12 @@ describe('configuration read at start-up', () => {
       SEED_DEMO: true,
     });
     expect(config.DATABASE_URL).toBeUndefined();
+  });
+
+  it('sizes the pool to the cores for the embedded server, 10 for a server elsewhere, or as set', () => {
+    expect(loadConfig({}).DATABASE_POOL_SIZE).toBe(Math.max(4, 2 * availableParallelism()));
+    expect(loadConfig({ DATABASE_URL: 'postgres://h/db' }).DATABASE_POOL_SIZE).toBe(10);
+    expect(loadConfig({ DATABASE_POOL_SIZE: '7' }).DATABASE_POOL_SIZE).toBe(7);
   });
 
   it.each([
