@@ -9,10 +9,12 @@ import {
   templatesDigest,
 } from '@chancery/documents';
 import { type CachedDocument, DocumentCacheRepository } from '@chancery/persistence';
+import { Logger } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { DeliveryAudit } from './delivery-audit';
 import { clientGone, renderingBusy, templateBroken } from './documents.errors';
+import { MemoryRelease } from './memory-release';
 import type { ReadGate } from './read-gate';
 import { SharedFlights } from './shared-flights';
 
@@ -50,6 +52,8 @@ interface Delivery extends CachedDocument {
 /** How often a replica waiting for another's render looks for its result. */
 const PEER_POLL_MS = 100;
 const RENDER_TIMEOUT_MS = 60_000;
+/** Quiet this long after the last delivery, the memory of the burst is given back. */
+const RELEASE_AFTER_QUIET_MS = 15_000;
 
 function fileNameFor(symbol: string, suffix = ''): string {
   return `${symbol.replace(/[^A-Za-z0-9.-]+/g, '_')}${suffix}.docx`;
@@ -68,6 +72,8 @@ export class DocumentDelivery {
   private readonly cache: DocumentCacheRepository;
   private readonly flights = new SharedFlights<Delivery & { credited: boolean }>();
   private readonly audit: DeliveryAudit;
+  private readonly memory: MemoryRelease;
+  private readonly logger = new Logger('Documents');
 
   constructor(
     dataSource: DataSource,
@@ -84,10 +90,20 @@ export class DocumentDelivery {
     });
     this.cache = new DocumentCacheRepository(dataSource);
     this.audit = new DeliveryAudit(dataSource);
+    this.memory = new MemoryRelease(
+      RELEASE_AFTER_QUIET_MS,
+      () => this.flights.size > 0 || this.pool.pendingCount > 0,
+      undefined,
+      ({ ms, freedMb }) =>
+        this.logger.debug(
+          `after a burst of downloads: ${freedMb} MB of heap given back in ${ms} ms`,
+        ),
+    );
   }
 
   /** Renders nobody can receive any more are stopped, not awaited. */
   async close(): Promise<void> {
+    this.memory.close();
     this.flights.abortAll();
     await this.pool.close({ abandon: true });
   }
@@ -111,6 +127,19 @@ export class DocumentDelivery {
   }
 
   async deliver(
+    principal: Principal | null,
+    conditions: DeliveryConditions,
+    plan: Plan,
+  ): Promise<RenderedDocument> {
+    this.memory.touch();
+    try {
+      return await this.deliverNow(principal, conditions, plan);
+    } finally {
+      this.memory.touch();
+    }
+  }
+
+  private async deliverNow(
     principal: Principal | null,
     conditions: DeliveryConditions,
     plan: Plan,
