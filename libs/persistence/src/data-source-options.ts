@@ -54,3 +54,13 @@ export function buildDataSourceOptions(settings: DatabaseConnectionSettings): Da
     },
   };
 }
+
+/**
+ * The connection string a data source was opened with: the pools and clients beside TypeORM's
+ * (the job queue, LISTEN, /health) connect as it does.
+ */
+export function connectionUrl(dataSource: { options: DataSourceOptions }): string {
+  const { url } = dataSource.options as { url?: string };
+  if (!url) throw new Error('the data source was not opened from a connection string');
+  return url;
+}

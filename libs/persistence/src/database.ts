@@ -1,5 +1,9 @@
 import { DataSource } from 'typeorm';
-import { type DatabaseConnectionSettings, buildDataSourceOptions } from './data-source-options';
+import {
+  type DatabaseConnectionSettings,
+  buildDataSourceOptions,
+  connectionUrl,
+} from './data-source-options';
 import { applyServiceGrants } from './database-roles';
 import { type EmbeddedDatabase, startEmbeddedDatabase } from './embedded-database';
 
@@ -89,8 +93,7 @@ function watchPool(dataSource: DataSource, onPoolError?: (error: Error) => void)
 }
 
 async function migrateAsOwner(service: DataSource, migrationUrl?: string): Promise<string[]> {
-  const serviceUrl = (service.options as { url?: string }).url;
-  if (!migrationUrl || migrationUrl === serviceUrl) return migrate(service);
+  if (!migrationUrl || migrationUrl === connectionUrl(service)) return migrate(service);
   const owner = new DataSource(buildDataSourceOptions({ url: migrationUrl, poolSize: 2 }));
   await owner.initialize();
   try {

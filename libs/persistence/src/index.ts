@@ -1,4 +1,4 @@
-export { buildDataSourceOptions } from './data-source-options';
+export { buildDataSourceOptions, connectionUrl } from './data-source-options';
 export type { DatabaseConnectionSettings } from './data-source-options';
 export { migrate, openDatabase } from './database';
 export type { OpenDatabase, OpenDatabaseOptions } from './database';

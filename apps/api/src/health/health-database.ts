@@ -1,4 +1,5 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { connectionUrl } from '@chancery/persistence';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/config';
@@ -17,7 +18,7 @@ export class HealthDatabase implements OnApplicationShutdown {
 
   constructor(@Inject(DataSource) dataSource: DataSource, @Inject(APP_CONFIG) config: AppConfig) {
     this.pool = new Pool({
-      connectionString: (dataSource.options as { url?: string }).url,
+      connectionString: connectionUrl(dataSource),
       max: 1,
       // Kept open between probes: a new connection costs more than the probe itself.
       idleTimeoutMillis: 0,

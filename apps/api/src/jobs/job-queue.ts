@@ -5,7 +5,7 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { JOB_QUEUE_SCHEMA } from '@chancery/persistence';
+import { JOB_QUEUE_SCHEMA, connectionUrl } from '@chancery/persistence';
 import { type Db, type JobResult, type JobWithMetadata, PgBoss } from 'pg-boss';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/config';
@@ -266,10 +266,8 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
   }
 
   private async start(): Promise<PgBoss> {
-    const url = (this.dataSource.options as { url?: string }).url;
-    if (!url) throw new Error('the job queue needs the data source to be opened from a URL');
     const boss = new PgBoss({
-      connectionString: url,
+      connectionString: connectionUrl(this.dataSource),
       schema: JOB_QUEUE_SCHEMA,
       application_name: 'chancery-jobs',
       max: this.config.JOB_POOL_SIZE,

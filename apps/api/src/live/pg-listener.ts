@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { connectionUrl } from '@chancery/persistence';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 
@@ -63,9 +64,8 @@ export class PgListener implements OnModuleDestroy {
   }
 
   private async connect(): Promise<void> {
-    const options = this.dataSource.options as { url?: string };
     const client = new Client({
-      connectionString: options.url,
+      connectionString: connectionUrl(this.dataSource),
       connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
       keepAlive: true,
     });
